@@ -1,0 +1,146 @@
+"""One unit's report for one year, in memory.
+
+Cells hold what was typed or imported, in 分.  A cell that the declaration makes a
+total is computed (see :mod:`kuaiji_desk.core.layout`) unless the report holds a
+value for it: that is a total stated by an imported workbook, kept as stated and
+compared with the computed sum by the rules.  ``rounded`` names the cells whose
+value is only known to the shown 0.01 万元 (read from a 万元 table).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import catalog
+from .forms import CodeTable, for_year
+
+CellKey = tuple[str, str, str]  # (table id, row id, column id)
+
+
+@dataclass
+class Indicator:
+    level1: str = ""          # 一级指标: 产出指标 / 效益指标 / 满意度指标 (整体: 履职效能 …)
+    level2: str = ""          # 二级指标
+    level3: str = ""          # 三级指标 (free text)
+    target: str = ""          # 年初目标值: '≥15万件'
+    actual: str = ""          # 实际完成值: '21.48万件'
+    category: str = ""        # 指标分类 (整体: 绩效基本型 …)
+    weight: str = ""          # 分值, where the template has scores
+    score: str = ""           # 得分
+
+
+PROJECT_CATEGORIES = ("部门预算项目", "区直专项", "上级对下转移支付项目")
+PROJECT_ATTRIBUTES = ("持续性项目", "新增性项目")
+PROJECT_KINDS = ("常年性项目", "延续性项目", "一次性项目")
+
+
+@dataclass
+class Project:
+    """One 项目绩效自评表."""
+    name: str = ""
+    department: str = ""      # 主管部门
+    executor: str = ""        # 项目实施单位
+    category: str = ""        # one of PROJECT_CATEGORIES
+    attribute: str = ""       # one of PROJECT_ATTRIBUTES
+    kind: str = ""            # one of PROJECT_KINDS
+    budget: int | None = None  # 预算数 A, 分
+    spent: int | None = None   # 执行数 B, 分
+    amounts_rounded: bool = False  # A and B read from a 万元 table (±0.005 万元)
+    stated_rate: str = ""     # 执行率 as printed by an imported table: '86.45%'
+    indicators: list[Indicator] = field(default_factory=list)
+    deviation_reason: str = ""  # 偏差大或目标未完成原因分析
+    improvement: str = ""       # 改进措施及结果应用方案
+    summary: str = ""           # 主要产出和效益 (for 十三(三))
+
+
+@dataclass
+class Overall:
+    """The 整体绩效自评表."""
+    unit_name: str = ""
+    basic_total: int | None = None    # 基本支出总额, 分
+    project_total: int | None = None  # 项目支出总额, 分
+    amounts_rounded: bool = False
+    goals: str = ""
+    indicators: list[Indicator] = field(default_factory=list)
+    deviation_reason: str = ""
+    improvement: str = ""
+    fill_date: str = ""
+
+
+@dataclass
+class Report:
+    unit: str
+    year: int
+    department: str = ""      # 「部门：」 as published; the unit's name by default
+    cells: dict[CellKey, int] = field(default_factory=dict)
+    rounded: set[CellKey] = field(default_factory=set)
+    code_rows: dict[str, dict[str, str]] = field(default_factory=dict)  # table → code → name
+    projects: list[Project] = field(default_factory=list)
+    overall: Overall | None = None
+    texts: dict[str, str] = field(default_factory=dict)
+    numbers: dict[str, int] = field(default_factory=dict)     # amounts in 分, counts as is
+    last_year: dict[str, int] = field(default_factory=dict)   # 分
+    explanations: dict[str, str] = field(default_factory=dict)  # finding key → the accountant's words
+
+    @property
+    def forms(self):
+        return for_year(self.year)
+
+    @property
+    def department_name(self) -> str:
+        return self.department or self.unit
+
+    # -- cells ---------------------------------------------------------------
+    def get(self, table: str, row: str, col: str) -> int | None:
+        return self.cells.get((table, row, col))
+
+    def set(self, table: str, row: str, col: str, fen: int | None, rounded: bool = False) -> None:
+        key = (table, row, col)
+        if fen is None:
+            self.cells.pop(key, None)
+            self.rounded.discard(key)
+            return
+        self.cells[key] = fen
+        if rounded:
+            self.rounded.add(key)
+        else:
+            self.rounded.discard(key)
+
+    # -- code rows -----------------------------------------------------------
+    def codes(self, table: str) -> list[str]:
+        return sorted(self.code_rows.get(table, {}))
+
+    def add_code(self, table: str, code: str, name: str | None = None) -> None:
+        """Adds a code row and the 类/款 rows above it, named from the catalog."""
+        spec = self.forms.table(table)
+        assert isinstance(spec, CodeTable)
+        cat = catalog.load(spec.classification, self.year)
+        rows = self.code_rows.setdefault(table, {})
+        code = catalog.normalise_code(code)
+        for c in [code] + catalog.ancestors_of(code):
+            if c not in rows:
+                rows[c] = (name if c == code and name else None) or cat.name(c) or ""
+        if name:
+            rows[code] = name
+
+    def remove_code(self, table: str, code: str) -> None:
+        """Removes a code row with its values, and its descendants."""
+        rows = self.code_rows.get(table, {})
+        for c in [c for c in rows if c.startswith(code)]:
+            del rows[c]
+        for key in [k for k in self.cells if k[0] == table and k[1].startswith(code) and k[1].isdigit()]:
+            del self.cells[key]
+            self.rounded.discard(key)
+
+    def ensure_default_rows(self) -> None:
+        """Tables such as 06 publish a fixed list of codes even when empty."""
+        for spec in self.forms.tables:
+            if isinstance(spec, CodeTable):
+                for code in spec.default_codes:
+                    if code not in self.code_rows.get(spec.id, {}):
+                        self.add_code(spec.id, code)
+
+
+def new_report(unit: str, year: int, department: str = "") -> Report:
+    report = Report(unit=unit, year=year, department=department)
+    report.ensure_default_rows()
+    return report
