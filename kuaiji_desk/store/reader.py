@@ -1,0 +1,68 @@
+"""Builds a Report back from its rows."""
+from __future__ import annotations
+
+from ..core.report import Indicator, Overall, Project, Report
+from .models import (
+    Cell, CodeRow, Explanation, LastYearValue, NumberValue, Overall as OverallRow,
+    OverallIndicator, Project as ProjectRow, ProjectIndicator, ReportRow, TextValue,
+)
+
+# Rows are read back in id order, which is the order they were written in, so
+# every dict and list keeps the order it was saved with.
+
+
+def read_contents(row: ReportRow, unit: str) -> Report:
+    report = Report(unit=unit, year=row.year, department=row.department)
+    cells = Cell.select(Cell.table, Cell.row, Cell.col, Cell.fen, Cell.rounded).where(Cell.report == row)
+    for table, row_id, col, fen, rounded in cells.order_by(Cell.id).tuples():
+        key = (table, row_id, col)
+        if fen is not None:
+            report.cells[key] = fen
+        if rounded:
+            report.rounded.add(key)
+    codes = CodeRow.select(CodeRow.table, CodeRow.code, CodeRow.name).where(CodeRow.report == row)
+    for table, code, name in codes.order_by(CodeRow.id).tuples():
+        report.code_rows.setdefault(table, {})[code] = name
+    report.projects = _read_projects(row)
+    report.overall = _read_overall(row)
+    for target, model, column in (
+        (report.texts, TextValue, TextValue.value),
+        (report.numbers, NumberValue, NumberValue.value),
+        (report.last_year, LastYearValue, LastYearValue.fen),
+        (report.explanations, Explanation, Explanation.text),
+    ):
+        target.update(model.select(model.key, column).where(model.report == row).order_by(model.id).tuples())
+    return report
+
+
+def _read_projects(row: ReportRow) -> list[Project]:
+    query = ProjectRow.select().where(ProjectRow.report == row).order_by(ProjectRow.position)
+    projects = {r["id"]: Project(**_without(r, "id", "report", "position")) for r in query.dicts()}
+    indicators = (
+        ProjectIndicator.select()
+        .join(ProjectRow)
+        .where(ProjectRow.report == row)
+        .order_by(ProjectIndicator.project, ProjectIndicator.position)
+    )
+    for r in indicators.dicts():
+        projects[r["project"]].indicators.append(Indicator(**_without(r, "id", "project", "position")))
+    return list(projects.values())
+
+
+def _read_overall(row: ReportRow) -> Overall | None:
+    found = OverallRow.select().where(OverallRow.report == row).dicts().first()
+    if found is None:
+        return None
+    indicators = (
+        OverallIndicator.select()
+        .where(OverallIndicator.overall == found["id"])
+        .order_by(OverallIndicator.position)
+    )
+    return Overall(
+        **_without(found, "id", "report"),
+        indicators=[Indicator(**_without(r, "id", "overall", "position")) for r in indicators.dicts()],
+    )
+
+
+def _without(row: dict, *names: str) -> dict:
+    return {k: v for k, v in row.items() if k not in names}

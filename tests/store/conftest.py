@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import pytest
+
+from kuaiji_desk.core.report import Indicator, Overall, Project, Report, new_report
+from kuaiji_desk.store.db import close_db, open_db
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "data" / "kuaiji.db"
+
+
+@pytest.fixture
+def db(db_path):
+    database = open_db(db_path)
+    yield database
+    close_db(database)
+
+
+def _indicator(n: int) -> Indicator:
+    return Indicator(
+        level1="产出指标", level2="数量指标", level3=f"指标{n}", target="≥15万件", actual="21.48万件",
+        category="正向指标", weight="10", score=str(n),
+    )
+
+
+@pytest.fixture
+def rich_report() -> Report:
+    report = new_report("某单位", 2024, department="某部门")
+    report.set("01", "1", "1", 123_456_789)
+    report.set("01", "32", "1", 0)
+    report.set("04", "7", "2", -5_00, rounded=True)
+    report.set("06", "30101", "1", 987_654_321_000, rounded=True)
+    report.set("09", "3", "1", 1)
+    report.rounded.add(("02", "2130101", "3"))  # a mark with no value is kept too
+    report.code_rows["02"] = {"213": "农林水支出", "21301": "农业农村", "2130101": "行政运行"}
+    report.code_rows["06"]["30199"] = "其他工资福利支出（改名）"
+    report.projects = [
+        Project(
+            name="农村道路维护", department="某部门", executor="某单位", category="部门预算项目",
+            attribute="持续性项目", kind="常年性项目", budget=1_000_000, spent=864_500,
+            amounts_rounded=True, stated_rate="86.45%", indicators=[_indicator(1), _indicator(2), _indicator(3)],
+            deviation_reason="天气原因", improvement="加强管理", summary="完成维护 21 公里",
+        ),
+        Project(name="无金额项目", budget=None, spent=None, indicators=[_indicator(4)]),
+    ]
+    report.overall = Overall(
+        unit_name="某单位", basic_total=5_000_000, project_total=None, amounts_rounded=False,
+        goals="履职尽责", indicators=[_indicator(5), _indicator(6)], deviation_reason="无",
+        improvement="继续保持", fill_date="2025-03-31",
+    )
+    report.texts = {"main_duties": "负责……", "structure": "内设机构 5 个"}
+    report.numbers = {"staff": 42, "vehicles": 3, "assets": 12_345_678_901}
+    report.last_year = {"total_expense": 99_000_000, "three_public": 12_300}
+    report.explanations = {"R06-1": "系人员调动所致", "R09-2": "口径调整"}
+    return report
