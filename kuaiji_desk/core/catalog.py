@@ -85,7 +85,12 @@ class Catalog:
         self._entries = {e.code: e for e in entries}
 
     def lookup(self, code) -> Entry | None:
+        """Any spelling of a code: '201035 0', 2010350."""
         return self._entries.get(normalise_code(code))
+
+    def get(self, code: str) -> Entry | None:
+        """A code already normalised, as the report keeps them (fast)."""
+        return self._entries.get(code)
 
     def name(self, code) -> str | None:
         e = self.lookup(code)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import catalog
 from .forms import TOTAL_ROW, CodeTable, FixedTable, Table
 from .report import Report
 
@@ -41,12 +40,10 @@ class TableLayout:
         return col in self.row_cols.get(row, ())
 
     def row_of_code(self, code: str) -> str | None:
-        if isinstance(self.spec, CodeTable):
-            return code if code in self.row_cols else None
-        for row, c in self.codes.items():
-            if c == code:
-                return row
-        return None
+        return self.rows_by_code.get(code)
+
+    def __post_init__(self):
+        self.rows_by_code = {c: r for r, c in self.codes.items()}
 
 
 def _fixed_layout(spec: FixedTable) -> TableLayout:
@@ -86,7 +83,9 @@ def _code_layout(spec: CodeTable, report: Report) -> TableLayout:
     children: dict[str, list[str]] = {}
     top: list[str] = []
     for code in code_list:
-        parent = next((p for p in catalog.ancestors_of(code) if p in present), None)
+        parent = code[:5] if len(code) == 7 and code[:5] in present else None
+        if parent is None and len(code) in (5, 7) and code[:3] in present:
+            parent = code[:3]
         if parent is None:
             top.append(code)
         else:
@@ -164,73 +163,141 @@ def _row_order(lay: TableLayout) -> list[str]:
     return done
 
 
+class TableValues:
+    """One table evaluated: the computed value of every total cell.
+
+    ``err`` counts the figures shown rounded to 0.01 万元 that a computed value
+    rests on: the value can be that many times 0.005 万元 from the truth.
+    """
+
+    def __init__(self, report: Report, lay: TableLayout, stated: dict[str, dict[str, int]]):
+        self.layout = lay
+        self.computed: dict[tuple[str, str, str], int] = {}
+        self.err: dict[tuple[str, str, str], int] = {}
+        self.stated = stated  # the report's figures of this table: row → column → 分
+        self._evaluate(report.rounded)
+
+    def _evaluate(self, rounded) -> None:
+        # The hot path of every check: work in proportion to the figures present,
+        # one dict of column → value per row.  A row total wins over a column
+        # total where a cell is both.
+        lay, stated = self.layout, self.stated
+        t = lay.id
+        track = bool(rounded)
+        computed, err = self.computed, self.err
+        row_terms, col_terms, row_cols = lay.row_terms, lay.col_terms, lay.row_cols
+        col_plan = [(c, frozenset(col_terms[c])) for c in _column_order(lay) if c in col_terms]
+        effective: dict[str, dict[str, int]] = {}
+        effective_err: dict[str, dict[str, int]] = {}
+
+        for r in lay.rows:
+            if r in row_terms:
+                continue
+            own = stated.get(r)
+            if not own:
+                effective[r] = effective_err[r] = {}  # every column total of an empty row is 0
+                continue
+            vals = dict(own)
+            errs = {c: 1 for c in own if (t, r, c) in rounded} if track else {}
+            have = row_cols[r]
+            for c, terms in col_plan:
+                if c not in have:
+                    continue
+                total = sum([v for x, v in vals.items() if x in terms])
+                e = sum([v for x, v in errs.items() if x in terms]) if errs else 0
+                key = (t, r, c)
+                computed[key] = total
+                if e:
+                    err[key] = e
+                if c not in vals:
+                    vals[c] = total
+                    if e:
+                        errs[c] = e
+            effective[r] = vals
+            effective_err[r] = errs
+        for r in _row_order(lay):
+            children = row_terms.get(r)
+            if children is None:
+                continue
+            have = row_cols[r]
+            acc: dict[str, int] = {}
+            acc_err: dict[str, int] = {}
+            for child in children:
+                for c, v in effective[child].items():
+                    acc[c] = acc.get(c, 0) + v
+                if track:
+                    for c, e in effective_err[child].items():
+                        acc_err[c] = acc_err.get(c, 0) + e
+            for c, v in acc.items():
+                if c in have:
+                    computed[(t, r, c)] = v
+            for c, e in acc_err.items():
+                if c in have:
+                    err[(t, r, c)] = e
+            own = stated.get(r)
+            if own:
+                acc.update(own)
+                for c in own:
+                    if (t, r, c) in rounded:
+                        acc_err[c] = 1
+                    else:
+                        acc_err.pop(c, None)
+            effective[r] = acc
+            effective_err[r] = acc_err
+
+
 class Values:
     """Every cell's value in a report: stated or typed where the report has one,
     computed where the declaration makes the cell a total.
 
-    ``err`` counts the figures shown rounded to 0.01 万元 that a value rests on: the
-    value can be that many times 0.005 万元 from the truth.
+    Tables are evaluated when first asked for.  Given the ``cache`` of an earlier
+    check of the same report, a table whose revision has not moved is reused.
     """
 
-    def __init__(self, report: Report):
+    def __init__(self, report: Report, cache: dict | None = None):
         self.report = report
-        self.layouts: dict[str, TableLayout] = {t.id: layout(report, t.id) for t in report.forms.tables}
-        self.computed: dict[tuple[str, str, str], int] = {}
-        self.err: dict[tuple[str, str, str], int] = {}
-        for lay in self.layouts.values():
-            self._evaluate(lay)
+        self._cache = cache if cache is not None else {}
+        self._tables: dict[str, TableValues] = {}
+        self._grouped: dict[str, dict[str, dict[str, int]]] | None = None
 
-    def _evaluate(self, lay: TableLayout) -> None:
-        t = lay.id
-        computed = self.computed
-        err = self.err
-        track_err = bool(self.report.rounded)
-        row_terms, col_terms, row_cols = lay.row_terms, lay.col_terms, lay.row_cols
-        value, err_of = self.value_at, self.err_at
+    def _stated(self, table: str) -> dict[str, dict[str, int]]:
+        """The report's figures by table and row, grouped in one pass when first needed."""
+        if self._grouped is None:
+            self._grouped = {}
+            for (t, r, c), v in self.report.cells.items():
+                self._grouped.setdefault(t, {}).setdefault(r, {})[c] = v
+        return self._grouped.get(table, {})
 
-        all_cols = _column_order(lay)
-        col_order = [c for c in all_cols if c in col_terms]
-        # Column totals of plain rows first, then row totals bottom-up: a row total
-        # wins over a column total where a cell is both.
-        for r in lay.rows:
-            if r in row_terms:
-                continue
-            have = row_cols[r]
-            for c in col_order:
-                if c not in have:
-                    continue
-                key = (t, r, c)
-                terms = [(t, r, x) for x in col_terms[c] if x in have]
-                computed[key] = sum(value(k) for k in terms)
-                if track_err:
-                    e = sum(err_of(k) for k in terms)
-                    if e:
-                        err[key] = e
-        for r in _row_order(lay):
-            terms_rows = row_terms.get(r)
-            if not terms_rows:
-                continue
-            for c in all_cols:
-                if c not in row_cols[r]:
-                    continue
-                key = (t, r, c)
-                terms = [(t, x, c) for x in terms_rows if c in row_cols[x]]
-                computed[key] = sum(value(k) for k in terms)
-                if track_err:
-                    e = sum(err_of(k) for k in terms)
-                    if e:
-                        err[key] = e
+    def table(self, table: str) -> TableValues:
+        tv = self._tables.get(table)
+        if tv is None:
+            revision = self.report.revision(table)
+            hit = self._cache.get(table)
+            if hit is not None and hit[0] == revision:
+                tv = hit[1]
+            else:
+                tv = TableValues(self.report, layout(self.report, table), self._stated(table))
+                self._cache[table] = (revision, tv)
+            self._tables[table] = tv
+        return tv
+
+    def layout(self, table: str) -> TableLayout:
+        return self.table(table).layout
 
     def value_at(self, key) -> int:
         v = self.report.cells.get(key)
         if v is None:
-            v = self.computed.get(key, 0)
+            v = self.table(key[0]).computed.get(key, 0)
         return v
 
     def err_at(self, key) -> int:
         if key in self.report.cells:
             return 1 if key in self.report.rounded else 0
-        return self.err.get(key, 0)
+        return self.table(key[0]).err.get(key, 0)
+
+    def computed(self, table: str, row: str, col: str) -> int:
+        """What the declaration's sum gives, whatever the report states."""
+        return self.table(table).computed.get((table, row, col), 0)
 
     def value(self, table: str, row: str, col: str) -> int:
         return self.value_at((table, row, col))
@@ -244,5 +311,5 @@ class Values:
 
     def is_empty(self, table: str) -> bool:
         """No figure at all in the table."""
-        lay = self.layouts[table]
+        lay = self.layout(table)
         return not any(self.value(table, r, c) for r in lay.rows for c in lay.row_cols[r])

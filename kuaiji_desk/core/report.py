@@ -8,12 +8,18 @@ value is only known to the shown 0.01 万元 (read from a 万元 table).
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from . import catalog
 from .forms import CodeTable, for_year
 
 CellKey = tuple[str, str, str]  # (table id, row id, column id)
+
+# Parts of a report that rules depend on, besides the tables '01' … '09'.
+PROJECTS, OVERALL, TEXTS, NUMBERS, LAST_YEAR = "projects", "overall", "texts", "numbers", "last_year"
+
+_revision_counter = itertools.count(1)
 
 
 @dataclass
@@ -80,6 +86,10 @@ class Report:
     numbers: dict[str, int] = field(default_factory=dict)     # amounts in 分, counts as is
     last_year: dict[str, int] = field(default_factory=dict)   # 分
     explanations: dict[str, str] = field(default_factory=dict)  # finding key → the accountant's words
+    # part → revision, bumped by every change made through this class (or by
+    # ``touch`` for changes made to the lists and dicts directly): lets a
+    # long-lived checker reuse what an edit did not touch.
+    _revisions: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def forms(self):
@@ -89,11 +99,20 @@ class Report:
     def department_name(self) -> str:
         return self.department or self.unit
 
+    # -- revisions -----------------------------------------------------------
+    def touch(self, *parts: str) -> None:
+        for part in parts:
+            self._revisions[part] = next(_revision_counter)
+
+    def revision(self, part: str) -> int:
+        return self._revisions.get(part, 0)
+
     # -- cells ---------------------------------------------------------------
     def get(self, table: str, row: str, col: str) -> int | None:
         return self.cells.get((table, row, col))
 
     def set(self, table: str, row: str, col: str, fen: int | None, rounded: bool = False) -> None:
+        self.touch(table)
         key = (table, row, col)
         if fen is None:
             self.cells.pop(key, None)
@@ -114,6 +133,7 @@ class Report:
         spec = self.forms.table(table)
         assert isinstance(spec, CodeTable)
         cat = catalog.load(spec.classification, self.year)
+        self.touch(table)
         rows = self.code_rows.setdefault(table, {})
         code = catalog.normalise_code(code)
         for c in [code] + catalog.ancestors_of(code):
@@ -124,12 +144,21 @@ class Report:
 
     def remove_code(self, table: str, code: str) -> None:
         """Removes a code row with its values, and its descendants."""
+        self.touch(table)
         rows = self.code_rows.get(table, {})
         for c in [c for c in rows if c.startswith(code)]:
             del rows[c]
         for key in [k for k in self.cells if k[0] == table and k[1].startswith(code) and k[1].isdigit()]:
             del self.cells[key]
             self.rounded.discard(key)
+
+    def clear_table(self, table: str) -> None:
+        """Removes every figure and code row of a table."""
+        self.touch(table)
+        self.code_rows.pop(table, None)
+        for key in [k for k in self.cells if k[0] == table]:
+            del self.cells[key]
+        self.rounded -= {k for k in self.rounded if k[0] == table}
 
     def ensure_default_rows(self) -> None:
         """Tables such as 06 publish a fixed list of codes even when empty."""
