@@ -1,0 +1,84 @@
+"""Which grid column holds which declared column (栏次).
+
+The 栏次 row under the headers numbers the columns as the declaration does, so it
+is trusted first.  Without it the header texts are matched to the declaration's
+header paths.
+"""
+from __future__ import annotations
+
+from ..forms import Column
+from .cells import integer_at
+from .errors import WorkbookError
+from .grid import Grid, compact
+
+
+def find_lanci_row(grid: Grid, rows: range) -> int | None:
+    """The row labelled 栏次, or else the first row that is only the numbers 1, 2, … n."""
+    for r in rows:
+        if any(grid.key(r, c) == "栏次" for c in grid.columns_in(r)):
+            return r
+    for r in rows:
+        cols = grid.columns_in(r)
+        numbers = [integer_at(grid, r, c) for c in cols]
+        if len(cols) >= 2 and numbers == list(range(1, len(cols) + 1)):
+            return r
+    return None
+
+
+def lanci_columns(grid: Grid, r: int) -> dict[str, int]:
+    """栏次 number → grid column, as printed in row ``r``."""
+    out: dict[str, int] = {}
+    for c in grid.columns_in(r):
+        n = integer_at(grid, r, c)
+        if n is not None:
+            out.setdefault(str(n), c)
+    return out
+
+
+def header_columns(grid: Grid, rows: range, cols: range, declared: tuple[Column, ...]) -> dict[str, int]:
+    """Declared column id → grid column, by the header texts in ``rows`` × ``cols``.
+
+    A grid column matches when its lowest header is the declared one's last (or
+    ends with the whole path, for '本年支出小计' in one cell); among several, the
+    one whose headers above name more of the declared path wins: 预算数/合计 and
+    决算数/合计 are told apart by their upper header.
+    """
+    paths: dict[int, list[str]] = {}
+    for c in cols:
+        path: list[str] = []
+        for r in rows:
+            k = grid.key(r, c)
+            if k and (not path or path[-1] != k):
+                path.append(k)
+        if path:
+            paths[c] = path
+    out: dict[str, int] = {}
+    for col in declared:
+        last, whole = compact(col.header[-1]), compact("".join(col.header))
+        scored = []
+        for c, path in paths.items():
+            if path[-1] == last or path[-1].endswith(whole):
+                joined = "".join(path[:-1])
+                scored.append((sum(compact(h) in joined for h in col.header[:-1]), c))
+        if not scored:
+            continue
+        scored.sort(reverse=True)
+        if len(scored) > 1 and scored[0][0] == scored[1][0]:
+            continue
+        out[col.id] = scored[0][1]
+    return out
+
+
+def locate_columns(grid: Grid, lanci: int | None, header_rows: range, cols: range,
+                   declared: tuple[Column, ...], where: str) -> dict[str, int]:
+    """The grid column of every declared column, or a WorkbookError naming the missing ones."""
+    found = lanci_columns(grid, lanci) if lanci else {}
+    if not all(c.id in found for c in declared):
+        by_header = header_columns(grid, header_rows, cols, declared)
+        if all(c.id in by_header for c in declared):
+            found = by_header
+    missing = [c for c in declared if c.id not in found]
+    if missing:
+        names = "、".join(f"第{c.id}栏「{''.join(c.header)}」" for c in missing)
+        raise WorkbookError(f"{where}中找不到{names}：请保留表头和栏次行。")
+    return {c.id: found[c.id] for c in declared}

@@ -1,0 +1,34 @@
+"""What was read from the workbooks, before it touches a report."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..report import Overall, Project
+
+
+@dataclass
+class ImportedTable:
+    id: str                                   # '01' … '09'
+    unit: str                                 # '万元' or '元', as printed
+    source: tuple[str, str]                   # (file name, sheet name)
+    cells: dict[tuple[str, str], int] = field(default_factory=dict)   # (row, column) → 分
+    rounded: set[tuple[str, str]] = field(default_factory=set)        # shown to 0.01 万元 only
+    code_names: dict[str, str] = field(default_factory=dict)          # code → name as printed
+
+    def put(self, row: str, col: str, amount: tuple[int, bool] | None) -> None:
+        """Keeps a read amount; a blank cell is not a value and is not kept."""
+        if amount is None:
+            return
+        fen, rounded = amount
+        self.cells[(row, col)] = fen
+        if rounded:
+            self.rounded.add((row, col))
+
+
+@dataclass
+class ImportedData:
+    tables: dict[str, ImportedTable] = field(default_factory=dict)
+    department: str | None = None
+    projects: list[Project] | None = None
+    overall: Overall | None = None
+    found: list[str] = field(default_factory=list)   # what was read, in Chinese, for the accountant

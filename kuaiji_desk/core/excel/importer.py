@@ -1,0 +1,116 @@
+"""Importing this year's figures from workbooks: read everything first, then apply.
+
+:func:`read_workbooks` reads every file and fails on the first problem without
+touching a report; only :func:`apply_import` changes one, table by table, so that a
+bad file leaves the report as it was.
+"""
+from __future__ import annotations
+
+import copy
+from os import PathLike
+from pathlib import Path
+
+from ..forms import CodeTable, for_year
+from ..report import OVERALL as OVERALL_PART
+from ..report import PROJECTS as PROJECTS_PART
+from ..report import TEXTS as TEXTS_PART
+from ..report import Project, Report
+from .errors import WorkbookError
+from .imported import ImportedData, ImportedTable
+from .locate import OVERALL, PROJECT, SELF_EVALUATIONS, Region, department_of, find_regions, unit_of
+from .opening import read_grids
+from .selfeval import read_overall, read_project
+from .tables import read_table
+
+__all__ = ["ImportedData", "ImportedTable", "WorkbookError", "apply_import", "read_workbooks"]
+
+# The published tables are in 万元; a table that does not say otherwise is read so.
+DEFAULT_UNIT = "万元"
+
+
+def read_workbooks(paths: list[str | PathLike], year: int) -> ImportedData:
+    forms = for_year(year)
+    data = ImportedData()
+    projects: list[Project] = []
+    notes: list[str] = []
+    sources: dict[str, Region] = {}
+    for path in paths:
+        path = Path(path)
+        regions = [r for g in read_grids(path) for r in find_regions(g, year, forms.tables)]
+        if not regions:
+            wanted = "、".join([t.name for t in forms.tables] + list(SELF_EVALUATIONS.values()))
+            raise WorkbookError(f"「{path.name}」中没有找到公开表或绩效自评表（查找的表：{wanted}）。")
+        for region in regions:
+            if region.kind == PROJECT:
+                projects.append(read_project(region))
+                continue
+            if region.kind in sources:
+                raise WorkbookError(
+                    f"{_name(region.kind, forms)}出现了两次：{sources[region.kind].grid.sheet_place()}"
+                    f"和{region.grid.sheet_place()}。请只保留一份。"
+                )
+            sources[region.kind] = region
+            if region.kind == OVERALL:
+                data.overall = read_overall(region)
+            else:
+                spec = forms.table(region.kind)
+                unit = unit_of(region)
+                if unit is None:
+                    notes.append(f"{spec.label}未注明金额单位，按{DEFAULT_UNIT}读取。")
+                data.tables[spec.id] = read_table(region, spec, unit or DEFAULT_UNIT)
+                data.department = data.department or department_of(region)
+    if projects:
+        data.projects = projects
+    data.found = _found_lines(data, sources, forms) + notes
+    return data
+
+
+def _name(kind: str, forms) -> str:
+    if kind in SELF_EVALUATIONS:
+        return SELF_EVALUATIONS[kind]
+    t = forms.table(kind)
+    return f"{t.label}「{t.name}」"
+
+
+def _found_lines(data: ImportedData, sources: dict[str, Region], forms) -> list[str]:
+    lines = []
+    for tid in sorted(data.tables):
+        t = data.tables[tid]
+        figures = f"{len(t.cells)} 个数" if t.cells else "无数据"
+        codes = f"，{len(t.code_names)} 个科目" if t.code_names else ""
+        lines.append(f"{_name(tid, forms)}：{sources[tid].grid.sheet_place()}，单位{t.unit}，{figures}{codes}")
+    if data.overall is not None:
+        lines.append(f"{SELF_EVALUATIONS[OVERALL]}：{sources[OVERALL].grid.sheet_place()}，"
+                     f"{len(data.overall.indicators)} 个指标")
+    if data.projects:
+        lines.append(f"{SELF_EVALUATIONS[PROJECT]}：{len(data.projects)} 个项目")
+    if data.department:
+        lines.append(f"部门：{data.department}")
+    return lines
+
+
+def apply_import(report: Report, data: ImportedData) -> None:
+    """Replaces what the report holds for every table, project list and overall read.
+
+    A total stated in a workbook is kept as stated (the rules compare it with the
+    sum); applying the same data twice gives the same report.
+    """
+    for tid, table in data.tables.items():
+        report.clear_table(tid)
+        if isinstance(report.forms.table(tid), CodeTable):
+            for code, name in table.code_names.items():
+                report.add_code(tid, code, name)
+        for (row, col), fen in table.cells.items():
+            report.set(tid, row, col, fen, rounded=(row, col) in table.rounded)
+    if any(isinstance(spec, CodeTable) and spec.default_codes for spec in map(report.forms.table, data.tables)):
+        report.ensure_default_rows()
+    # Lists and objects replaced wholesale: the report's revisions are bumped by hand.
+    if data.projects is not None:
+        report.projects = copy.deepcopy(data.projects)
+        report.touch(PROJECTS_PART)
+    if data.overall is not None:
+        report.overall = copy.deepcopy(data.overall)
+        report.touch(OVERALL_PART)
+    if data.department and data.department != report.department:
+        report.department = data.department
+        report.touch(TEXTS_PART)

@@ -1,0 +1,144 @@
+"""Where the tables are: titles and 公开0N表 labels found in a grid.
+
+A table is known by what is printed on it, never by the sheet's name, which the
+accountant is free to change.  One sheet may hold several tables stacked: each
+starts at its title (or label) and runs to the next one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..forms import Table
+from .errors import WorkbookError
+from .grid import Grid, compact, unquoted
+
+OVERALL = "overall"
+PROJECT = "project"
+SELF_EVALUATIONS = {OVERALL: "整体绩效自评表", PROJECT: "项目绩效自评表"}
+# Titles end so, or with a bracketed remark; some templates say 项目支出/整体支出
+# 绩效自评表.  The project test comes first: a project's name may hold 整体.
+_SELF_EVALUATION_TITLES = ((PROJECT, re.compile(r"项目(?:支出)?绩效自评表(?:[（(][^）)]*[)）])?$")),
+                           (OVERALL, re.compile(r"整体(?:支出)?绩效自评表(?:[（(][^）)]*[)）])?$")))
+
+_LABEL = re.compile(r"公开0?([1-9])表")
+# Title and label of one table are printed on adjacent rows.
+_ANCHOR_ROWS = 3
+
+
+@dataclass
+class Region:
+    grid: Grid
+    kind: str        # a table id, OVERALL or PROJECT
+    first: int       # the title's row
+    last: int
+    title: tuple[int, int] | None  # the title cell, when there is one
+
+    def rows(self, start: int | None = None) -> range:
+        return range(self.first if start is None else start, self.last + 1)
+
+
+@dataclass
+class _Anchor:
+    row: int
+    col: int
+    kind: str
+    is_title: bool
+
+
+def find_regions(grid: Grid, year: int, tables: tuple[Table, ...]) -> list[Region]:
+    anchors = []
+    for (r, c), v in sorted(grid.values.items()):
+        if isinstance(v, str):
+            a = _anchor(grid, r, c, year, tables)
+            if a:
+                anchors.append(a)
+    groups: list[list[_Anchor]] = []
+    for a in anchors:
+        last = groups[-1][-1] if groups else None
+        if last and a.row - last.row < _ANCHOR_ROWS and a.is_title != last.is_title and len(groups[-1]) == 1:
+            if a.kind != last.kind:
+                title, label = (a, last) if a.is_title else (last, a)
+                raise WorkbookError(
+                    f"{grid.place(title.row, title.col)}的标题「{grid.text(title.row, title.col)}」"
+                    f"与 {grid.address(label.row, label.col)} 的表号「{grid.text(label.row, label.col)}」不一致。"
+                )
+            groups[-1].append(a)
+        else:
+            groups.append([a])
+    regions = []
+    for i, g in enumerate(groups):
+        first = min(a.row for a in g)
+        last = groups[i + 1][0].row - 1 if i + 1 < len(groups) else grid.max_row
+        title = next(((a.row, a.col) for a in g if a.is_title), None)
+        region = Region(grid, g[0].kind, first, last, title)
+        # A label without a title is a table only with its 单位 line beside it;
+        # alone it is an entry of a table of contents.
+        if title or unit_of(region):
+            regions.append(region)
+    return regions
+
+
+def _anchor(grid: Grid, r: int, c: int, year: int, tables) -> _Anchor | None:
+    key = unquoted(grid.key(r, c))
+    m = _LABEL.fullmatch(key)
+    if m:
+        table_id = f"0{m.group(1)}"
+        return _Anchor(r, c, table_id, False) if any(t.id == table_id for t in tables) else None
+    for kind, title in _SELF_EVALUATION_TITLES:
+        if title.search(key):
+            found = re.search(r"(\d{4})年度", key)
+            _check_year(grid, r, c, found, year)
+            return _Anchor(r, c, kind, True)
+    # Longest name first: 财政拨款收入支出决算总表 ends with 收入支出决算总表.
+    for t in sorted(tables, key=lambda t: -len(t.name)):
+        name = unquoted(compact(t.name))
+        if key.endswith(name):
+            # A title has its year; a bare name is a table of contents or a note.
+            found = re.search(r"(\d{4})年度?$", key[: -len(name)])
+            if not found:
+                return None
+            _check_year(grid, r, c, found, year)
+            return _Anchor(r, c, t.id, True)
+    return None
+
+
+def _check_year(grid: Grid, r: int, c: int, found: re.Match | None, year: int) -> None:
+    if found and int(found.group(1)) != year:
+        raise WorkbookError(
+            f"{grid.place(r, c)}「{grid.text(r, c)}」：标题中的年度（{found.group(1)}年度）"
+            f"与报告年度（{year}年度）不一致。"
+        )
+
+
+_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元)")
+_DEPARTMENT = re.compile(r"^(?:部门|编制部门|编制单位)\s*[:：]\s*(.*)$", re.S)
+_UNIT_TAIL = re.compile(r"\s*(?:金额)?单位\s*[:：].*$", re.S)
+# The unit and department lines sit between the title and the headers.
+_HEAD_ROWS = 6
+
+
+def _head_rows(region: Region) -> range:
+    return range(region.first, min(region.last, region.first + _HEAD_ROWS - 1) + 1)
+
+
+def unit_of(region: Region) -> str | None:
+    g = region.grid
+    for r in _head_rows(region):
+        for c in g.columns_in(r):
+            m = _UNIT.search(g.text(r, c))
+            if m:
+                return m.group(1)
+    return None
+
+
+def department_of(region: Region) -> str | None:
+    g = region.grid
+    for r in _head_rows(region):
+        for c in g.columns_in(r):
+            m = _DEPARTMENT.match(g.text(r, c))
+            if m:
+                name = _UNIT_TAIL.sub("", m.group(1)).strip()
+                if name:
+                    return name
+    return None
