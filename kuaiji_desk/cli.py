@@ -1,0 +1,238 @@
+"""`kuaiji-desk`: the window by default, subcommands for scripts.
+
+The subcommands are a contract that scripts rely on: extend them, never break
+them.  Exit status: 0 done (``check``: no error), 1 ``check`` found errors,
+2 bad use or unreadable input — in which case nothing was changed.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+from pathlib import Path
+
+import peewee
+
+from . import __version__, paths
+from .core import rules
+from .core.excel.errors import WorkbookError
+from .core.excel.importer import apply_import, read_workbooks
+from .core.report import new_report
+from .core.rules.findings import SEVERITY_NAMES
+from .store import repo
+from .store.db import close_db, open_db
+from .store.errors import ReportNotFound, StoreError
+
+EXIT_OK, EXIT_ERRORS, EXIT_BAD_INPUT = 0, 1, 2
+
+# argparse speaks English through gettext; the user reads Chinese.
+_ZH = {
+    "usage: ": "用法：",
+    "positional arguments": "参数",
+    "options": "选项",
+    "show this help message and exit": "显示帮助并退出",
+    "the following arguments are required: %s": "缺少参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的命令：%(value)r（可用：%(choices)s）",
+    "expected one argument": "需要一个值",
+    "expected at least one argument": "至少需要一个值",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 不明确，可能是 %(matches)s",
+    "invalid %(type)s value: %(value)r": "无效的值：%(value)r",
+}
+argparse._ = lambda text: _ZH.get(text, text)
+
+
+class UsageError(Exception):
+    """Wrong use of the command line; the message is Chinese."""
+
+
+def _year(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"年度应为四位数字，例如 2024，而不是「{text}」") from None
+    if not 2000 <= year <= 2100:
+        raise argparse.ArgumentTypeError(f"年度 {year} 不在 2000–2100 之间")
+    return year
+
+
+def _unit(text: str) -> str:
+    name = text.strip()
+    if not name:
+        raise argparse.ArgumentTypeError("单位名称不能为空")
+    return name
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kuaiji-desk",
+        description="部门决算公开：公开表、绩效自评表与情况说明的编制、审核与导出。不带命令时打开窗口。",
+    )
+    parser.add_argument("--db", metavar="FILE", type=Path,
+                        help=f"数据库文件（默认：环境变量 {paths.DB_ENV}，或用户数据目录中的 {paths.DB_FILENAME}）")
+    parser.add_argument("--version", action="version", version=f"kuaiji-desk {__version__}", help="显示版本并退出")
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+
+    sub.add_parser("reports", help="列出数据库中的单位和年度")
+
+    p = sub.add_parser("new", help="新建某单位某年度的报告")
+    p.add_argument("unit", metavar="UNIT", type=_unit, help="单位名称")
+    p.add_argument("year", metavar="YEAR", type=_year, help="年度，例如 2024")
+
+    p = sub.add_parser("import", help="从工作簿导入本年度的公开表和绩效自评表（报告不存在时新建）")
+    p.add_argument("unit", metavar="UNIT", type=_unit, help="单位名称")
+    p.add_argument("year", metavar="YEAR", type=_year, help="年度")
+    p.add_argument("files", metavar="FILE", type=Path, nargs="+", help="Excel 工作簿（.xlsx / .xls）")
+
+    p = sub.add_parser("check", help="审核报告；有错误时退出码为 1")
+    p.add_argument("unit", metavar="UNIT", type=_unit, help="单位名称")
+    p.add_argument("year", metavar="YEAR", type=_year, help="年度")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出审核结果")
+
+    p = sub.add_parser("explain", help="为一条提示写明说明（随报告保存）；说明为空时删除")
+    p.add_argument("unit", metavar="UNIT", type=_unit, help="单位名称")
+    p.add_argument("year", metavar="YEAR", type=_year, help="年度")
+    p.add_argument("key", metavar="KEY", help="审核结果中的 key，例如 F04|项目自评|3|偏差原因")
+    p.add_argument("text", metavar="TEXT", help="说明文字")
+    return parser
+
+
+def _open(args):
+    return open_db(args.db or paths.default_db_path())
+
+
+def cmd_reports(args, out) -> int:
+    db = _open(args)
+    try:
+        infos = repo.list_reports(db)
+    finally:
+        close_db(db)
+    if not infos:
+        print("数据库中还没有报告。", file=out)
+    for info in infos:
+        print(f"{info.unit}\t{info.year}\t{info.modified:%Y-%m-%d %H:%M}", file=out)
+    return EXIT_OK
+
+
+def cmd_new(args, out) -> int:
+    db = _open(args)
+    try:
+        repo.create_report(db, args.unit, args.year)
+    finally:
+        close_db(db)
+    print(f"已新建报告：{args.unit} {args.year}年度", file=out)
+    return EXIT_OK
+
+
+def cmd_import(args, out) -> int:
+    data = read_workbooks(args.files, args.year)  # every file read before anything is written
+    db = _open(args)
+    try:
+        try:
+            report = repo.load_report(db, args.unit, args.year)
+            created = False
+        except ReportNotFound:
+            report, created = new_report(args.unit, args.year), True
+        apply_import(report, data)
+        repo.save_report(db, report)
+    finally:
+        close_db(db)
+    if created:
+        print(f"已新建报告：{args.unit} {args.year}年度", file=out)
+    for line in data.found:
+        print(line, file=out)
+    return EXIT_OK
+
+
+def cmd_check(args, out) -> int:
+    db = _open(args)
+    try:
+        report = repo.load_report(db, args.unit, args.year)
+    finally:
+        close_db(db)
+    findings = rules.check(report)
+    counts = rules.summary(findings)
+    if args.json:
+        doc = {
+            "unit": report.unit,
+            "year": report.year,
+            "summary": counts,
+            "findings": [dict(f.as_json(report.explanations.get(f.key)), key=f.key) for f in findings],
+        }
+        print(json.dumps(doc, ensure_ascii=False, indent=2), file=out)
+    else:
+        print(f"{report.unit} {report.year}年度：错误 {counts['error']} 条，提示 {counts['warning']} 条，"
+              f"尾数 {counts['notice']} 条", file=out)
+        for f in findings:
+            note = report.explanations.get(f.key)
+            print(f"[{SEVERITY_NAMES[f.severity]}] {f.rule} {f.message}" + (f"（说明：{note}）" if note else ""),
+                  file=out)
+    return EXIT_ERRORS if counts["error"] else EXIT_OK
+
+
+def cmd_explain(args, out) -> int:
+    db = _open(args)
+    try:
+        report = repo.load_report(db, args.unit, args.year)
+        keys = {f.key for f in rules.check(report)}
+        if args.key not in keys and args.key not in report.explanations:
+            raise UsageError(f"审核结果中没有「{args.key}」这一条；请用 check --json 查看各条的 key。")
+        text = args.text.strip()
+        if text:
+            report.explanations[args.key] = text
+        else:
+            report.explanations.pop(args.key, None)
+        repo.save_report(db, report)
+    finally:
+        close_db(db)
+    print("已保存说明。" if text else "已删除说明。", file=out)
+    return EXIT_OK
+
+
+COMMANDS = {"reports": cmd_reports, "new": cmd_new, "import": cmd_import, "check": cmd_check,
+            "explain": cmd_explain}
+
+
+def main(argv: list[str] | None = None, out=None, err=None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse has printed its (Chinese) message
+        return EXIT_OK if exc.code == 0 else EXIT_BAD_INPUT
+    if args.command is None:
+        return run_window(args, parser, out)
+    try:
+        return COMMANDS[args.command](args, out)
+    except (WorkbookError, StoreError, UsageError) as exc:
+        print(f"错误：{exc}", file=err)
+    except (peewee.OperationalError, sqlite3.OperationalError) as exc:
+        print(f"错误：数据库无法写入（{_sqlite_words(exc)}），数据未作任何更改。", file=err)
+    except OSError as exc:
+        print(f"错误：{exc.filename or ''} 无法读写：{exc.strerror or exc}", file=err)
+    return EXIT_BAD_INPUT
+
+
+def _sqlite_words(exc: Exception) -> str:
+    text = str(exc)
+    if "full" in text:
+        return "磁盘空间不足"
+    if "locked" in text or "busy" in text:
+        return "数据库正被另一个程序使用"
+    if "readonly" in text or "read-only" in text:
+        return "数据库文件是只读的"
+    return text
+
+
+def run_window(args, parser, out) -> int:
+    """The window arrives with the next release; until then, help."""
+    parser.print_help(file=out)
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())
