@@ -22,7 +22,7 @@ from .core.report import new_report
 from .core.rules.findings import SEVERITY_NAMES
 from .store import repo
 from .store.db import close_db, open_db
-from .store.errors import ReportNotFound, StoreError
+from .store.errors import ReportNotFound, StoreError, describe
 
 EXIT_OK, EXIT_ERRORS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -211,21 +211,10 @@ def main(argv: list[str] | None = None, out=None, err=None) -> int:
     except (WorkbookError, StoreError, UsageError) as exc:
         print(f"错误：{exc}", file=err)
     except (peewee.OperationalError, sqlite3.OperationalError) as exc:
-        print(f"错误：数据库无法写入（{_sqlite_words(exc)}），数据未作任何更改。", file=err)
+        print(f"错误：数据库无法写入（{describe(exc)}），数据未作任何更改。", file=err)
     except OSError as exc:
         print(f"错误：{exc.filename or ''} 无法读写：{exc.strerror or exc}", file=err)
     return EXIT_BAD_INPUT
-
-
-def _sqlite_words(exc: Exception) -> str:
-    text = str(exc)
-    if "full" in text:
-        return "磁盘空间不足"
-    if "locked" in text or "busy" in text:
-        return "数据库正被另一个程序使用"
-    if "readonly" in text or "read-only" in text:
-        return "数据库文件是只读的"
-    return text
 
 
 def run_window(args, parser, out) -> int:

@@ -18,6 +18,7 @@ CellKey = tuple[str, str, str]  # (table id, row id, column id)
 
 # Parts of a report that rules depend on, besides the tables '01' … '09'.
 PROJECTS, OVERALL, TEXTS, NUMBERS, LAST_YEAR = "projects", "overall", "texts", "numbers", "last_year"
+EXPLANATIONS, DEPARTMENT = "explanations", "department"
 
 _revision_counter = itertools.count(1)
 
@@ -148,6 +149,8 @@ class Report:
         rows = self.code_rows.get(table, {})
         for c in [c for c in rows if c.startswith(code)]:
             del rows[c]
+        if not rows:
+            self.code_rows.pop(table, None)
         for key in [k for k in self.cells if k[0] == table and k[1].startswith(code) and k[1].isdigit()]:
             del self.cells[key]
             self.rounded.discard(key)

@@ -21,3 +21,15 @@ class ReportNotFound(_ReportError):
 
 class ReportExists(_ReportError):
     template = "报告已存在：{unit} {year}年度"
+
+
+def describe(exc: Exception) -> str:
+    """Why SQLite could not write, in the accountant's words."""
+    text = str(exc)
+    if "full" in text:
+        return "磁盘空间不足"
+    if "locked" in text or "busy" in text:
+        return "数据库正被另一个程序使用"
+    if "readonly" in text or "read-only" in text:
+        return "数据库文件是只读的"
+    return text

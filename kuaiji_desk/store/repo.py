@@ -13,7 +13,7 @@ from ..core.report import Report, new_report
 from .errors import ReportExists, ReportNotFound
 from .models import MODELS, ReportRow, Unit
 from .reader import read_contents
-from .writer import replace_contents
+from .writer import replace_contents, replace_parts
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,20 @@ def save_report(db: SqliteDatabase, report: Report) -> None:
     """Replaces what the database holds for the report, all or nothing."""
     with db.bind_ctx(MODELS), db.atomic():
         _save(report)
+
+
+def save_parts(db: SqliteDatabase, report: Report, parts=(), cells=()) -> None:
+    """Writes what one edit changed: whole parts (a table '01'…'09', PROJECTS,
+    OVERALL, TEXTS, NUMBERS, LAST_YEAR, EXPLANATIONS, DEPARTMENT) and single cells,
+    in one transaction.  The report must have been saved before."""
+    with db.bind_ctx(MODELS), db.atomic():
+        row = _find(report.unit, report.year)
+        if row is None:
+            raise ReportNotFound(report.unit, report.year)
+        row.department = report.department
+        row.modified = datetime.now()
+        row.save()
+        replace_parts(row, report, set(parts), cells)
 
 
 def _save(report: Report) -> None:

@@ -5,7 +5,10 @@ from dataclasses import fields
 
 from peewee import Model
 
-from ..core.report import Indicator, Overall as OverallData, Project as ProjectData, Report
+from ..core.report import EXPLANATIONS, LAST_YEAR, NUMBERS, OVERALL, PROJECTS, TEXTS, Indicator
+from ..core.report import Overall as OverallData
+from ..core.report import Project as ProjectData
+from ..core.report import Report
 from .models import (
     REPORT_CHILDREN, Cell, CodeRow, Explanation, LastYearValue, NumberValue, Overall,
     OverallIndicator, Project, ProjectIndicator, ReportRow, TextValue,
@@ -21,28 +24,70 @@ _OVERALL_FIELDS = _scalar_fields(OverallData)
 _INDICATOR_FIELDS = _scalar_fields(Indicator)
 
 
+# The parts of a report that are written separately (see Report.touch): each
+# table, and the named parts below.
+_KEYED = {
+    TEXTS: (TextValue, "value", lambda r: r.texts),
+    NUMBERS: (NumberValue, "value", lambda r: r.numbers),
+    LAST_YEAR: (LastYearValue, "fen", lambda r: r.last_year),
+    EXPLANATIONS: (Explanation, "text", lambda r: r.explanations),
+}
+
+
 def replace_contents(row: ReportRow, report: Report) -> None:
     for model in REPORT_CHILDREN:
         model.delete().where(model.report == row).execute()
-    _write_cells(row, report)
-    _insert(CodeRow, ("report", "table", "code", "name"), [
-        (row.id, table, code, name)
-        for table, codes in report.code_rows.items() for code, name in codes.items()
-    ])
+    _write_cells(row, report, list(report.cells) + [k for k in report.rounded if k not in report.cells])
+    _write_code_rows(row, report, list(report.code_rows))
     _write_projects(row, report)
     if report.overall is not None:
         _write_overall(row, report)
-    for model, column, values in (
-        (TextValue, "value", report.texts),
-        (NumberValue, "value", report.numbers),
-        (LastYearValue, "fen", report.last_year),
-        (Explanation, "text", report.explanations),
-    ):
-        _insert(model, ("report", "key", column), [(row.id, k, v) for k, v in values.items()])
+    for part in _KEYED:
+        _write_keyed(row, report, part)
 
 
-def _write_cells(row: ReportRow, report: Report) -> None:
-    keys = list(report.cells) + [k for k in report.rounded if k not in report.cells]
+def replace_parts(row: ReportRow, report: Report, parts, cells=()) -> None:
+    """Rewrites only the named parts, and the named cells, of a saved report."""
+    if cells:
+        keys = list(dict.fromkeys(cells))
+        for table, row_id, col in keys:
+            Cell.delete().where(Cell.report == row, Cell.table == table, Cell.row == row_id,
+                                Cell.col == col).execute()
+        _write_cells(row, report, [k for k in keys if k in report.cells or k in report.rounded])
+    tables = [p for p in parts if p not in _KEYED and p not in (PROJECTS, OVERALL)]
+    if tables:
+        for model in (Cell, CodeRow):
+            model.delete().where(model.report == row, model.table.in_(tables)).execute()
+        wanted = set(tables)
+        _write_cells(row, report, [k for k in list(report.cells) + list(report.rounded - report.cells.keys())
+                                   if k[0] in wanted])
+        _write_code_rows(row, report, tables)
+    if PROJECTS in parts:
+        Project.delete().where(Project.report == row).execute()
+        _write_projects(row, report)
+    if OVERALL in parts:
+        Overall.delete().where(Overall.report == row).execute()
+        if report.overall is not None:
+            _write_overall(row, report)
+    for part in _KEYED:
+        if part in parts:
+            model = _KEYED[part][0]
+            model.delete().where(model.report == row).execute()
+            _write_keyed(row, report, part)
+
+
+def _write_keyed(row: ReportRow, report: Report, part: str) -> None:
+    model, column, values = _KEYED[part]
+    _insert(model, ("report", "key", column), [(row.id, k, v) for k, v in values(report).items()])
+
+
+def _write_code_rows(row: ReportRow, report: Report, tables) -> None:
+    _insert(CodeRow, ("report", "table", "code", "name"), [
+        (row.id, table, code, name) for table in tables for code, name in report.code_rows.get(table, {}).items()
+    ])
+
+
+def _write_cells(row: ReportRow, report: Report, keys) -> None:
     _insert(Cell, ("report", "table", "row", "col", "fen", "rounded"), [
         (row.id, *key, report.cells.get(key), key in report.rounded) for key in keys
     ])

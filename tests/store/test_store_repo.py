@@ -137,3 +137,31 @@ def test_two_open_databases_do_not_mix(tmp_path, rich_report):
     finally:
         close_db(a)
         close_db(b)
+
+
+def test_save_parts_writes_only_what_an_edit_changed(tmp_path):
+    from kuaiji_desk.core.report import NUMBERS, PROJECTS, Project, new_report
+    from kuaiji_desk.store.db import close_db, open_db
+    from kuaiji_desk.store.repo import create_report, load_report, save_parts
+
+    db = open_db(tmp_path / "parts.db")
+    try:
+        report = create_report(db, "某单位", 2024)
+        report.add_code("02", "2010350")
+        report.set("02", "2010350", "2", 5_000_000, rounded=True)
+        report.set("02", "合计", "1", 6_000_000)
+        save_parts(db, report, parts=["02"])
+        assert load_report(db, "某单位", 2024) == report
+        report.set("02", "2010350", "2", 7_000_000)
+        report.set("02", "合计", "1", None)
+        save_parts(db, report, cells=[("02", "2010350", "2"), ("02", "合计", "1")])
+        assert load_report(db, "某单位", 2024) == report
+        report.projects.append(Project(name="项目", budget=1, spent=1))
+        report.numbers["十二.车辆数"] = 2
+        save_parts(db, report, parts=[PROJECTS, NUMBERS])
+        assert load_report(db, "某单位", 2024) == report
+        report.remove_code("02", "201")
+        save_parts(db, report, parts=["02"])
+        assert load_report(db, "某单位", 2024) == report
+    finally:
+        close_db(db)

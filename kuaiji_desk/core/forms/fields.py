@@ -72,3 +72,9 @@ LAST_YEAR = (
 
 def per_code_key(field_id: str, code: str) -> str:
     return f"{field_id}{code}"
+
+
+def declared_id(key: str) -> str:
+    """The field a stored key belongs to: '五.三.年初预算:2010350' → '五.三.年初预算:'."""
+    head, sep, _ = key.partition(PER_CODE)
+    return head + sep

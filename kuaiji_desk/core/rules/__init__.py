@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..forms import for_year
+from ..layout import Values
 from ..report import Report
 from . import codes, facts, selfeval
 from .arith import TableSums
@@ -39,9 +40,17 @@ class Checker:
         self._values_cache: dict = {}
         self._results: dict[int, tuple[tuple[int, ...], list[Finding]]] = {}
 
-    def check(self, report: Report) -> list[Finding]:
+    def _follow(self, report: Report) -> None:
         if report is not self._report:
             self._report, self._values_cache, self._results = report, {}, {}
+
+    def values(self, report: Report) -> Values:
+        """Every cell's value, sharing the evaluation of the last check."""
+        self._follow(report)
+        return Values(report, self._values_cache)
+
+    def check(self, report: Report) -> list[Finding]:
+        self._follow(report)
         ctx = Context(report, self._values_cache)
         findings: list[Finding] = []
         for i, rule in enumerate(RULES):

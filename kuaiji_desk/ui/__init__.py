@@ -1,0 +1,1 @@
+"""The window: Qt widgets and models that show the core and send every change through it."""
