@@ -218,9 +218,9 @@ def main(argv: list[str] | None = None, out=None, err=None) -> int:
 
 
 def run_window(args, parser, out) -> int:
-    """The window arrives with the next release; until then, help."""
-    parser.print_help(file=out)
-    return EXIT_OK
+    from .ui.main import run  # Qt only when the window is wanted
+
+    return run(args.db or paths.default_db_path())
 
 
 if __name__ == "__main__":

@@ -258,15 +258,25 @@ class Values:
         self.report = report
         self._cache = cache if cache is not None else {}
         self._tables: dict[str, TableValues] = {}
-        self._grouped: dict[str, dict[str, dict[str, int]]] | None = None
+        # With nothing cached every table will be evaluated: group all figures in
+        # one pass.  After an edit usually one table is: pick out its figures only.
+        self._group_all = not self._cache
+        self._grouped: dict[str, dict[str, dict[str, int]]] = {}
 
     def _stated(self, table: str) -> dict[str, dict[str, int]]:
-        """The report's figures by table and row, grouped in one pass when first needed."""
-        if self._grouped is None:
-            self._grouped = {}
+        """The report's figures of a table by row: row → column → 分."""
+        if self._group_all:
+            self._group_all = False
             for (t, r, c), v in self.report.cells.items():
                 self._grouped.setdefault(t, {}).setdefault(r, {})[c] = v
-        return self._grouped.get(table, {})
+            for t in self.report.forms.tables:
+                self._grouped.setdefault(t.id, {})
+        if table not in self._grouped:
+            rows = self._grouped[table] = {}
+            for (t, r, c), v in self.report.cells.items():
+                if t == table:
+                    rows.setdefault(r, {})[c] = v
+        return self._grouped[table]
 
     def table(self, table: str) -> TableValues:
         tv = self._tables.get(table)

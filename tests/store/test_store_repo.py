@@ -140,7 +140,7 @@ def test_two_open_databases_do_not_mix(tmp_path, rich_report):
 
 
 def test_save_parts_writes_only_what_an_edit_changed(tmp_path):
-    from kuaiji_desk.core.report import NUMBERS, PROJECTS, Project, new_report
+    from kuaiji_desk.core.report import NUMBERS, PROJECTS, Project
     from kuaiji_desk.store.db import close_db, open_db
     from kuaiji_desk.store.repo import create_report, load_report, save_parts
 

@@ -34,7 +34,7 @@ def b15_running_costs(ctx: Context):
         return
     public = ctx.value("06", "公用经费合计", "1")
     if amount > public:
-        yield Finding("B15", WARNING, NARRATIVE_TABLE, "十", "机关运行经费", public, amount,
+        yield Finding("B15", WARNING, NARRATIVE_TABLE, "十", "十.机关运行经费", public, amount,
                       f"机关运行经费 {format_wan(amount)} 万元大于公开06表公用经费合计 {format_wan(public)} 万元，请核实。")
 
 

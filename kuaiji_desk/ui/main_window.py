@@ -1,0 +1,278 @@
+"""The main window: the start page, or an open report as one tab per form with
+the 校验结果 beside it."""
+from __future__ import annotations
+
+import copy
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget,
+)
+
+from ..core import edits, rules
+from ..core.excel.errors import WorkbookError
+from ..core.excel.importer import apply_import, read_workbooks
+from ..core.rules.findings import NARRATIVE_TABLE, OVERALL_TABLE, PROJECT_TABLE
+from ..core.sample import SAMPLE_UNIT, SAMPLE_YEAR, load_sample
+from ..store import repo
+from ..store.db import close_db, open_db
+from ..store.errors import ReportExists, StoreError
+from .findings_panel import FindingsPanel
+from .info_tab import InfoTab
+from .overall_tab import OverallTab
+from .projects_tab import ProjectsTab
+from .session import Session
+from .settings import Settings
+from .start_page import NewReportDialog, StartPage
+from .table_tab import TableTab
+
+WINDOW_TITLE = "部门决算公开"
+
+
+class ReportView(QTabWidget):
+    """One open report: 单位信息与说明, 公开01表 … 09表, 整体绩效自评, 项目绩效自评."""
+
+    def __init__(self, session: Session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.setDocumentMode(True)
+        self.info = InfoTab(session)
+        self.addTab(self.info, "单位信息与说明")
+        self.tables: dict[str, TableTab] = {}
+        for spec in session.report.forms.tables:
+            tab = self.tables[spec.id] = TableTab(session, spec.id)
+            self.addTab(tab, spec.label)
+            self.setTabToolTip(self.count() - 1, spec.name)
+        self.overall = OverallTab(session)
+        self.addTab(self.overall, "整体绩效自评")
+        self.projects = ProjectsTab(session)
+        self.addTab(self.projects, "项目绩效自评")
+
+    def tab_for(self, table: str):
+        return {OVERALL_TABLE: self.overall, PROJECT_TABLE: self.projects, NARRATIVE_TABLE: self.info}.get(
+            table, self.tables.get(table))
+
+    def flush(self) -> None:
+        """Saves what was typed into a field that has not been left yet."""
+        for tab in (self.info, self.overall, self.projects):
+            tab.flush()
+
+    def show_finding(self, finding) -> None:
+        tab = self.tab_for(finding.table)
+        if tab is not None:
+            self.setCurrentWidget(tab)
+            tab.show_finding(finding)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db_path: Path, parent=None):
+        super().__init__(parent)
+        self.db_path = Path(db_path)
+        self.db = open_db(self.db_path)
+        self.settings = Settings(self.db_path)
+        self.session: Session | None = None
+        self.view: ReportView | None = None
+        self.findings_panel: FindingsPanel | None = None
+        self.setWindowTitle(WINDOW_TITLE)
+        self.resize(1400, 900)
+        self.stack = QStackedWidget()
+        self.start = StartPage()
+        self.start.open_requested.connect(self.open_report)
+        self.start.new_requested.connect(self.new_report)
+        self.start.sample_requested.connect(self.open_sample)
+        self.stack.addWidget(self.start)
+        self.setCentralWidget(self.stack)
+        self.findings_dock = QDockWidget("校验结果", self)
+        self.findings_dock.setObjectName("findings")
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
+        self.counts = QLabel()
+        self.saved = QLabel()
+        self.statusBar().addPermanentWidget(self.counts)
+        self.statusBar().addPermanentWidget(self.saved)
+        self._build_menus()
+        geometry, state = self.settings.geometry(), self.settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        last = self.settings.last_report()
+        if last and repo.report_exists(self.db, *last):
+            self.open_report(*last)
+        else:
+            self.show_start()
+
+    # -- menus -------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("文件(&F)")
+        self._action(file_menu, "新建报告(&N)…", self.new_report, QKeySequence.StandardKey.New)
+        self._action(file_menu, "打开报告(&O)…", self.show_start, QKeySequence.StandardKey.Open)
+        self._action(file_menu, "打开示例", self.open_sample)
+        file_menu.addSeparator()
+        self.import_action = self._action(file_menu, "导入本年工作簿(&I)…", self.import_workbooks, "Ctrl+I")
+        file_menu.addSeparator()
+        self._action(file_menu, "退出(&X)", self.close, QKeySequence.StandardKey.Quit)
+        self.edit_menu = self.menuBar().addMenu("编辑(&E)")
+        view_menu = self.menuBar().addMenu("视图(&V)")
+        self.unit_group = QActionGroup(self)
+        for unit in ("万元", "元"):
+            action = QAction(f"金额单位：{unit}", self, checkable=True)
+            action.setData(unit)
+            action.triggered.connect(lambda checked, u=unit: self.set_amount_unit(u))
+            self.unit_group.addAction(action)
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.findings_dock.toggleViewAction())
+        self._report_actions = [self.import_action, *self.unit_group.actions()]
+
+    def _action(self, menu, text, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    # -- reports -----------------------------------------------------------------
+    def show_start(self) -> None:
+        self.start.show_reports(self.db)
+        self.stack.setCurrentWidget(self.start)
+        self.findings_dock.hide()
+        for action in self._report_actions:
+            action.setEnabled(False)
+
+    def open_report(self, unit: str, year: int) -> None:
+        try:
+            report = repo.load_report(self.db, unit, year)
+        except StoreError as exc:
+            QMessageBox.critical(self, "无法打开报告", str(exc))
+            return
+        self._close_session()
+        self.session = Session(self.db, report, self)
+        self.session.set_unit(self.settings.amount_unit())
+        self.view = ReportView(self.session)
+        self.stack.addWidget(self.view)
+        self.stack.setCurrentWidget(self.view)
+        self.findings_panel = FindingsPanel(self.session)
+        self.findings_panel.jump.connect(self.view.show_finding)
+        self.findings_dock.setWidget(self.findings_panel)
+        self.findings_dock.show()
+        self.edit_menu.clear()
+        stack = self.session.undo_stack
+        undo = self._action(self.edit_menu, "撤销", self.undo, QKeySequence.StandardKey.Undo)
+        redo = self._action(self.edit_menu, "重做", self.redo, "Ctrl+Y")
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
+        for action, can, text, word in ((undo, stack.canUndoChanged, stack.undoTextChanged, "撤销"),
+                                        (redo, stack.canRedoChanged, stack.redoTextChanged, "重做")):
+            can.connect(action.setEnabled)
+            text.connect(lambda t, a=action, w=word: a.setText(f"{w} {t}" if t else w))
+            action.setEnabled(False)
+        for action in self._report_actions:
+            action.setEnabled(True)
+        for action in self.unit_group.actions():
+            action.setChecked(action.data() == self.session.unit)
+        self.session.checked.connect(self._show_counts)
+        self.session.saved.connect(self._show_saved)
+        self.session.failed.connect(self._show_failure)
+        for tab in [self.view.info, self.view.overall, self.view.projects, *self.view.tables.values()]:
+            if hasattr(tab, "message"):
+                tab.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self._show_counts(self.session.findings)
+        self.saved.setText("已保存")
+        self.setWindowTitle(f"{unit} {year}年度 — {WINDOW_TITLE}")
+        self.settings.set_last_report(unit, year)
+
+    def _close_session(self) -> None:
+        if self.view is not None:
+            self.view.flush()
+            self.stack.removeWidget(self.view)
+            self.view.deleteLater()
+            self.view = None
+        if self.session is not None:
+            self.session.deleteLater()
+            self.session = None
+
+    def new_report(self) -> None:
+        units = sorted({info.unit for info in repo.list_reports(self.db)})
+        dialog = NewReportDialog(units, date.today().year - 1, self)
+        if dialog.exec() != NewReportDialog.DialogCode.Accepted:
+            return
+        unit, year = dialog.values()
+        try:
+            repo.create_report(self.db, unit, year)
+        except ReportExists:
+            if QMessageBox.question(self, "报告已存在", f"{unit} {year}年度的报告已经存在，是否打开它？") \
+                    != QMessageBox.StandardButton.Yes:
+                return
+        except StoreError as exc:
+            QMessageBox.critical(self, "无法新建报告", str(exc))
+            return
+        self.open_report(unit, year)
+
+    def open_sample(self) -> None:
+        if not repo.report_exists(self.db, SAMPLE_UNIT, SAMPLE_YEAR):
+            try:
+                repo.save_report(self.db, load_sample())
+            except (StoreError, WorkbookError) as exc:
+                QMessageBox.critical(self, "无法打开示例", str(exc))
+                return
+        self.open_report(SAMPLE_UNIT, SAMPLE_YEAR)
+
+    def import_workbooks(self, paths: list[str] | None = None) -> bool:
+        """This year's 公开表 and 自评表 from workbooks, as one undoable step."""
+        if self.session is None:
+            return False
+        if not paths:
+            paths, _ = QFileDialog.getOpenFileNames(self, "导入本年工作簿", "", "Excel 工作簿 (*.xlsx *.xls)")
+            if not paths:
+                return False
+        self.view.flush()
+        report = self.session.report
+        try:
+            data = read_workbooks(paths, report.year)
+        except WorkbookError as exc:
+            QMessageBox.critical(self, "无法导入", f"{exc}\n\n报告未作任何更改。")
+            return False
+        imported = copy.deepcopy(report)
+        apply_import(imported, data)
+        if not self.session.apply(edits.replace_report(report, imported, "导入工作簿")):
+            return False
+        self.statusBar().showMessage("已导入：" + "；".join(data.found[:3]) + ("…" if len(data.found) > 3 else ""), 10000)
+        return True
+
+    def undo(self) -> None:
+        if self.session is not None:
+            self.view.flush()   # typing not yet saved is the newest change
+            self.session.undo_stack.undo()
+
+    def redo(self) -> None:
+        if self.session is not None:
+            self.view.flush()
+            self.session.undo_stack.redo()
+
+    def set_amount_unit(self, unit: str) -> None:
+        if self.session is not None:
+            self.session.set_unit(unit)
+            self.settings.set_amount_unit(unit)
+
+    # -- status ------------------------------------------------------------------
+    def _show_counts(self, findings) -> None:
+        counts = rules.summary(findings)
+        self.counts.setText(f"错误 {counts['error']}  提示 {counts['warning']}  尾数 {counts['notice']}")
+        self.counts.setStyleSheet("color: #b00020; font-weight: bold;" if counts["error"] else "")
+
+    def _show_saved(self, text: str) -> None:
+        self.saved.setText(f"{text} {datetime.now():%H:%M:%S}")
+
+    def _show_failure(self, text: str) -> None:
+        self.saved.setText("未保存")
+        QMessageBox.critical(self, "未能保存", text)
+
+    def closeEvent(self, event) -> None:
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.settings.sync()
+        self._close_session()
+        close_db(self.db)
+        super().closeEvent(event)

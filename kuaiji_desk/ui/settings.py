@@ -1,0 +1,48 @@
+"""What the window remembers: the last report opened, its geometry, the amount unit.
+
+Kept in an INI file beside the database, so that another database (``--db``)
+remembers its own last report, and tests never touch the user's settings.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+
+class Settings:
+    def __init__(self, db_path: Path):
+        self._q = QSettings(str(Path(db_path).with_suffix(".ini")), QSettings.Format.IniFormat)
+
+    def last_report(self) -> tuple[str, int] | None:
+        unit, year = self._q.value("last/unit"), self._q.value("last/year")
+        try:
+            return (str(unit), int(year)) if unit and year else None
+        except (TypeError, ValueError):
+            return None
+
+    def set_last_report(self, unit: str, year: int) -> None:
+        self._q.setValue("last/unit", unit)
+        self._q.setValue("last/year", year)
+
+    def geometry(self) -> QByteArray | None:
+        value = self._q.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def window_state(self) -> QByteArray | None:
+        value = self._q.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
+        self._q.setValue("window/geometry", geometry)
+        self._q.setValue("window/state", state)
+
+    def amount_unit(self) -> str:
+        value = self._q.value("view/unit", "万元")
+        return value if value in ("万元", "元") else "万元"
+
+    def set_amount_unit(self, unit: str) -> None:
+        self._q.setValue("view/unit", unit)
+
+    def sync(self) -> None:
+        self._q.sync()

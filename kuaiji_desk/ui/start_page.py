@@ -1,0 +1,106 @@
+"""The first screen: the reports in the database, 新建报告 and 打开示例."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+    QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from ..core import rules
+from ..store import repo
+
+
+class StartPage(QWidget):
+    open_requested = Signal(str, int)   # unit, year
+    new_requested = Signal()
+    sample_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        title = QLabel("部门决算公开")
+        title.setStyleSheet("font-size: 22px; font-weight: bold;")
+        self.hint = QLabel()
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["单位", "年度", "最近修改", "错误"])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.itemActivated.connect(lambda item: self._open_row(item.row()))
+        self.open_button = QPushButton("打开")
+        self.open_button.clicked.connect(lambda: self._open_row(self.table.currentRow()))
+        new_button = QPushButton("新建报告…")
+        new_button.clicked.connect(self.new_requested)
+        sample_button = QPushButton("打开示例")
+        sample_button.setToolTip("汉阳区城市运行管理中心 2024 年度决算公开的全部数据")
+        sample_button.clicked.connect(self.sample_requested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        buttons.addWidget(new_button)
+        buttons.addWidget(sample_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 30, 40, 30)
+        layout.addWidget(title)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+    def show_reports(self, db) -> None:
+        infos = repo.list_reports(db)
+        self.table.setRowCount(len(infos))
+        for i, info in enumerate(infos):
+            errors = rules.summary(rules.check(repo.load_report(db, info.unit, info.year)))["error"]
+            for j, text in enumerate((info.unit, str(info.year), f"{info.modified:%Y-%m-%d %H:%M}", str(errors))):
+                item = QTableWidgetItem(text)
+                if j:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setItem(i, j, item)
+        if infos:
+            self.table.selectRow(0)
+            self.hint.setText("选择一份报告打开，或新建一份。")
+        else:
+            self.hint.setText("数据库中还没有报告。新建一份报告，或打开示例看看一份完整的决算公开。")
+        self.open_button.setEnabled(bool(infos))
+
+    def _open_row(self, row: int) -> None:
+        if 0 <= row < self.table.rowCount():
+            self.open_requested.emit(self.table.item(row, 0).text(), int(self.table.item(row, 1).text()))
+
+
+class NewReportDialog(QDialog):
+    """新建报告: the unit (one already known, or a new one) and the year."""
+
+    def __init__(self, units: list[str], year: int, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("新建报告")
+        self.unit = QComboBox()
+        self.unit.setEditable(True)
+        self.unit.addItems(units)
+        self.unit.setCurrentText("")
+        self.unit.lineEdit().setPlaceholderText("单位全称，例如：武汉市汉阳区城市运行管理中心")
+        self.unit.setMinimumWidth(360)
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(year)
+        form = QFormLayout(self)
+        form.addRow("单位名称：", self.unit)
+        form.addRow("年度：", self.year)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        form.addRow(self.error)
+        form.addRow(self.buttons)
+
+    def _accept(self) -> None:
+        if not self.unit.currentText().strip():
+            self.error.setText("请填写单位名称。")
+            return
+        self.accept()
+
+    def values(self) -> tuple[str, int]:
+        return self.unit.currentText().strip(), self.year.value()
