@@ -114,7 +114,13 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(file_menu, "导入本年工作簿(&I)…", self.import_workbooks, "Ctrl+I")
         file_menu.addSeparator()
         self._action(file_menu, "退出(&X)", self.close, QKeySequence.StandardKey.Quit)
-        self.edit_menu = self.menuBar().addMenu("编辑(&E)")
+        edit_menu = self.menuBar().addMenu("编辑(&E)")
+        self.undo_action = self._action(edit_menu, "撤销", self.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(edit_menu, "重做", self.redo)
+        # Ctrl+Y as in Excel, and the platform's own redo keys; each once, or Qt
+        # treats the key as ambiguous and does nothing.
+        keys = [QKeySequence("Ctrl+Y")] + QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        self.redo_action.setShortcuts(list({k.toString(): k for k in keys}.values()))
         view_menu = self.menuBar().addMenu("视图(&V)")
         self.unit_group = QActionGroup(self)
         for unit in ("万元", "元"):
@@ -126,6 +132,12 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.findings_dock.toggleViewAction())
         self._report_actions = [self.import_action, *self.unit_group.actions()]
+        toolbar = self.addToolBar("常用")
+        toolbar.setObjectName("toolbar")
+        toolbar.setMovable(False)
+        for action in (self.undo_action, self.redo_action, None, self.import_action, None,
+                       *self.unit_group.actions()):
+            toolbar.addSeparator() if action is None else toolbar.addAction(action)
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
@@ -140,7 +152,7 @@ class MainWindow(QMainWindow):
         self.start.show_reports(self.db)
         self.stack.setCurrentWidget(self.start)
         self.findings_dock.hide()
-        for action in self._report_actions:
+        for action in (*self._report_actions, self.undo_action, self.redo_action):
             action.setEnabled(False)
 
     def open_report(self, unit: str, year: int) -> None:
@@ -159,16 +171,13 @@ class MainWindow(QMainWindow):
         self.findings_panel.jump.connect(self.view.show_finding)
         self.findings_dock.setWidget(self.findings_panel)
         self.findings_dock.show()
-        self.edit_menu.clear()
         stack = self.session.undo_stack
-        undo = self._action(self.edit_menu, "撤销", self.undo, QKeySequence.StandardKey.Undo)
-        redo = self._action(self.edit_menu, "重做", self.redo, "Ctrl+Y")
-        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
-        for action, can, text, word in ((undo, stack.canUndoChanged, stack.undoTextChanged, "撤销"),
-                                        (redo, stack.canRedoChanged, stack.redoTextChanged, "重做")):
+        for action, can, text, word in ((self.undo_action, stack.canUndoChanged, stack.undoTextChanged, "撤销"),
+                                        (self.redo_action, stack.canRedoChanged, stack.redoTextChanged, "重做")):
             can.connect(action.setEnabled)
             text.connect(lambda t, a=action, w=word: a.setText(f"{w} {t}" if t else w))
             action.setEnabled(False)
+            action.setText(word)
         for action in self._report_actions:
             action.setEnabled(True)
         for action in self.unit_group.actions():

@@ -204,3 +204,19 @@ def test_a_second_copy_on_the_same_database_is_told(tmp_path, monkeypatch):
     assert main.run(tmp_path / "k.db") == 2
     assert "已被另一个正在运行" in told[0]
     lock.unlock()
+
+
+def test_ctrl_z_and_ctrl_y_in_a_grid(open_window, qtbot, monkeypatch):
+    window = open_window()
+    create_through_dialog(window, monkeypatch)
+    t01 = window.view.tables["01"]
+    window.view.setCurrentWidget(t01)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    type_into(qtbot, t01, "1", "1", "5")
+    assert window.session.report.cells[("01", "1", "1")] == 5 * W
+    qtbot.keyClick(t01.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ("01", "1", "1") not in window.session.report.cells
+    qtbot.keyClick(t01.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.report.cells[("01", "1", "1")] == 5 * W
+    assert window.undo_action.text() == "撤销 编辑单元格"
