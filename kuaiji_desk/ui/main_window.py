@@ -172,12 +172,16 @@ class MainWindow(QMainWindow):
         self.findings_dock.setWidget(self.findings_panel)
         self.findings_dock.show()
         stack = self.session.undo_stack
-        for action, can, text, word in ((self.undo_action, stack.canUndoChanged, stack.undoTextChanged, "撤销"),
-                                        (self.redo_action, stack.canRedoChanged, stack.redoTextChanged, "重做")):
-            can.connect(action.setEnabled)
-            text.connect(lambda t, a=action, w=word: a.setText(f"{w} {t}" if t else w))
-            action.setEnabled(False)
-            action.setText(word)
+        # Slots of the window, not lambdas: Qt drops them with the window, so a
+        # stack emptied while the window closes talks to no deleted action.
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.undoTextChanged.connect(self._show_undo_text)
+        stack.redoTextChanged.connect(self._show_redo_text)
+        self._show_undo_text("")
+        self._show_redo_text("")
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
         for action in self._report_actions:
             action.setEnabled(True)
         for action in self.unit_group.actions():
@@ -250,6 +254,12 @@ class MainWindow(QMainWindow):
             return False
         self.statusBar().showMessage("已导入：" + "；".join(data.found[:3]) + ("…" if len(data.found) > 3 else ""), 10000)
         return True
+
+    def _show_undo_text(self, text: str) -> None:
+        self.undo_action.setText(f"撤销 {text}" if text else "撤销")
+
+    def _show_redo_text(self, text: str) -> None:
+        self.redo_action.setText(f"重做 {text}" if text else "重做")
 
     def undo(self) -> None:
         if self.session is not None:
