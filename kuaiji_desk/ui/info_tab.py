@@ -49,6 +49,7 @@ SECTION_TITLES = {
 PART_THREE = "一"   # the sections from 一 on are 第三部分's
 PART_THREE_TITLE = "第三部分 部门决算情况说明"
 CLASS_DIGITS = 3    # a 类 code: 201
+ITEM_DIGITS = 7     # a 项 code: 2010350
 LABEL_WIDTH = 300
 NUMBER_WIDTH = 220
 BOX_LINES = 6       # 职责 and 第四部分 run to several paragraphs
@@ -76,7 +77,7 @@ class InfoTab(QWidget):
         self._groups: dict[str, QGroupBox] = {}
         self._class_fields: list[TextField] = []
         self._class_holders: dict[str, QWidget] = {}       # field id → the widget holding its lines
-        self._class_rows: list[tuple[str, str]] = []        # (类 code, name) the class lines show
+        self._class_rows: dict[str, list[tuple[str, str]]] = {}   # field → (code, name) its lines show
         self.budget: BudgetModel | None = None
 
         page = QWidget(self)
@@ -139,7 +140,7 @@ class InfoTab(QWidget):
             if self.budget is None:   # one table for both fields
                 grid.addWidget(self._budget_table(box), row, 0, 1, 2)
             return
-        # Any other per-code field is one line per 类 of table 05 (五.二.用途:).
+        # Any other per-code field is one line per 类 or 项 of table 05 (五.二.用途:, 名词解释:).
         self._class_fields.append(f)
         holder = QWidget(box)
         QGridLayout(holder).setContentsMargins(0, 0, 0, 0)
@@ -169,13 +170,15 @@ class InfoTab(QWidget):
         return holder
 
     def _sync_class_rows(self) -> None:
-        """One line per 类 of table 05; rebuilt only when the 类 change, so focus and scroll stay."""
+        """One line per 类 (or 项) of table 05; rebuilt only when those codes change, so focus
+        and scroll stay."""
         names = self.session.report.code_rows.get("05", {})
-        rows = [(c, names[c]) for c in sorted(names) if len(c) == CLASS_DIGITS]
-        if rows == self._class_rows:
-            return
-        self._class_rows = rows
         for f in self._class_fields:
+            digits = CLASS_DIGITS if f.per == "类" else ITEM_DIGITS
+            rows = [(c, names[c]) for c in sorted(names) if len(c) == digits]
+            if rows == self._class_rows.get(f.id):
+                continue
+            self._class_rows[f.id] = rows
             holder = self._class_holders[f.id]
             grid: QGridLayout = holder.layout()
             for key in [k for k in self.inputs if declared_id(k) == f.id]:

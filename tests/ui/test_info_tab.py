@@ -176,3 +176,11 @@ def test_flush_saves_what_was_typed_before_an_undo_from_the_window(tab, session,
     typing(field(tab, "九.原因"), "无")
     tab.flush()
     assert stored(session).texts["九.原因"] == "无"
+
+
+def test_glossary_texts_are_one_line_per_item(tab):
+    keys = {k for k in tab.inputs if k.startswith("名词解释:")}
+    assert "名词解释:2010350" in keys and "名词解释:201" not in keys
+    assert all(len(k.split(":")[1]) == 7 for k in keys)
+    purposes = {k for k in tab.inputs if k.startswith("五.二.用途:")}
+    assert "五.二.用途:201" in purposes and all(len(k.split(":")[1]) == 3 for k in purposes)

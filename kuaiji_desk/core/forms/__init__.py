@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from . import fields, tables_2024
-from .spec import TOTAL_ROW, CodeTable, Column, FixedTable, FormSet, Group, Row, Section, Table, TextField
+from .spec import TOTAL_ROW, CodeTable, Column, FixedTable, FormSet, Group, Row, Section, SideBlock, Table, TextField
 
 __all__ = [
-    "TOTAL_ROW", "CodeTable", "Column", "FixedTable", "FormSet", "Group", "Row", "Section", "Table",
+    "TOTAL_ROW", "CodeTable", "Column", "FixedTable", "FormSet", "Group", "Row", "Section", "SideBlock", "Table",
     "TextField", "for_year",
 ]
 

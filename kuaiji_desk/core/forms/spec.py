@@ -47,6 +47,19 @@ class Group:
 
 
 @dataclass(frozen=True)
+class SideBlock:
+    """One of the blocks a code table is printed in side by side (06).
+
+    Its group's heading spans it (and the next blocks of the same group), and the
+    group's total row is printed under the group's first block.  The last block
+    also takes every class no block names.
+    """
+    group: str                    # a Group id
+    heading: str                  # 人员经费
+    classes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Table:
     id: str                       # '01' … '09'
     name: str                     # 收入支出决算总表
@@ -88,6 +101,7 @@ class CodeTable(Table):
     groups: tuple[Group, ...] = ()       # 06: 人员经费合计, 公用经费合计
     default_codes: tuple[str, ...] = ()  # rows published even when empty (06)
     header_title: str = "项目"           # the cell above 编码/名称
+    side_blocks: tuple[SideBlock, ...] = ()  # printed in blocks side by side (06)
 
 
 @dataclass(frozen=True)
@@ -99,6 +113,7 @@ class TextField:
     section: str = ""         # where it is used: 第一部分, 十一, …
     multiline: bool = False
     hint: str = ""
+    per: str = ""             # a per-code field (id ends in ':'): one value per 类 or per 项 of 公开05表
 
 
 @dataclass(frozen=True)
