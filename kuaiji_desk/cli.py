@@ -18,6 +18,7 @@ from . import __version__, paths
 from .core import rules
 from .core.excel.errors import WorkbookError
 from .core.excel.importer import apply_import, read_workbooks
+from .core.files import write_atomically
 from .core.report import new_report
 from .core.rules.findings import SEVERITY_NAMES
 from .store import repo
@@ -91,6 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("unit", metavar="UNIT", type=_unit, help="单位名称")
     p.add_argument("year", metavar="YEAR", type=_year, help="年度")
     p.add_argument("--json", action="store_true", help="以 JSON 输出审核结果")
+
+    for command, words, suffix in (("export-excel", "导出 Excel 工作簿：全部公开表和绩效自评表", ".xlsx"),
+                                   ("export-pdf", "导出完整的决算公开 PDF", ".pdf")):
+        p = sub.add_parser(command, help=f"{words}（报告有错误时仍导出，并在标准错误中列出）")
+        p.add_argument("unit", metavar="UNIT", type=_unit, help="单位名称")
+        p.add_argument("year", metavar="YEAR", type=_year, help="年度")
+        p.add_argument("out", metavar=f"OUT{suffix}", type=Path, help="输出文件")
 
     p = sub.add_parser("explain", help="为一条提示写明说明（随报告保存）；说明为空时删除")
     p.add_argument("unit", metavar="UNIT", type=_unit, help="单位名称")
@@ -173,6 +181,34 @@ def cmd_check(args, out) -> int:
     return EXIT_ERRORS if counts["error"] else EXIT_OK
 
 
+def _export(args, out, err, write) -> int:
+    db = _open(args)
+    try:
+        report = repo.load_report(db, args.unit, args.year)
+    finally:
+        close_db(db)
+    errors = [f for f in rules.check(report) if f.severity == "error"]
+    if errors:
+        print(f"注意：报告还有 {len(errors)} 条错误，仍按现有数据导出：", file=err)
+        for f in errors[:10]:
+            print(f"  {f.rule} {f.message}", file=err)
+    target = write_atomically(args.out, lambda path: write(report, path))
+    print(f"已导出：{target}", file=out)
+    return EXIT_OK
+
+
+def cmd_export_excel(args, out, err) -> int:
+    from .core.excel.writer import export_workbook
+
+    return _export(args, out, err, export_workbook)
+
+
+def cmd_export_pdf(args, out, err) -> int:
+    from .core.pdf.document import export_pdf
+
+    return _export(args, out, err, export_pdf)
+
+
 def cmd_explain(args, out) -> int:
     db = _open(args)
     try:
@@ -194,6 +230,7 @@ def cmd_explain(args, out) -> int:
 
 COMMANDS = {"reports": cmd_reports, "new": cmd_new, "import": cmd_import, "check": cmd_check,
             "explain": cmd_explain}
+EXPORTS = {"export-excel": cmd_export_excel, "export-pdf": cmd_export_pdf}
 
 
 def main(argv: list[str] | None = None, out=None, err=None) -> int:
@@ -207,6 +244,8 @@ def main(argv: list[str] | None = None, out=None, err=None) -> int:
     if args.command is None:
         return run_window(args, parser, out)
     try:
+        if args.command in EXPORTS:
+            return EXPORTS[args.command](args, out, err)
         return COMMANDS[args.command](args, out)
     except (WorkbookError, StoreError, UsageError) as exc:
         print(f"错误：{exc}", file=err)

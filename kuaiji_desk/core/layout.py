@@ -129,7 +129,7 @@ def layout(report: Report, table_id: str) -> TableLayout:
     return _code_layout(spec, report)
 
 
-def _column_order(lay: TableLayout) -> list[str]:
+def column_order(lay: TableLayout) -> list[str]:
     """Columns with the columns they are totals of first."""
     done: list[str] = []
 
@@ -145,7 +145,7 @@ def _column_order(lay: TableLayout) -> list[str]:
     return done
 
 
-def _row_order(lay: TableLayout) -> list[str]:
+def row_order(lay: TableLayout) -> list[str]:
     """Rows with the rows they are totals of first."""
     done: list[str] = []
     seen: set[str] = set()
@@ -186,7 +186,7 @@ class TableValues:
         track = bool(rounded)
         computed, err = self.computed, self.err
         row_terms, col_terms, row_cols = lay.row_terms, lay.col_terms, lay.row_cols
-        col_plan = [(c, frozenset(col_terms[c])) for c in _column_order(lay) if c in col_terms]
+        col_plan = [(c, frozenset(col_terms[c])) for c in column_order(lay) if c in col_terms]
         effective: dict[str, dict[str, int]] = {}
         effective_err: dict[str, dict[str, int]] = {}
 
@@ -215,7 +215,7 @@ class TableValues:
                         errs[c] = e
             effective[r] = vals
             effective_err[r] = errs
-        for r in _row_order(lay):
+        for r in row_order(lay):
             children = row_terms.get(r)
             if children is None:
                 continue

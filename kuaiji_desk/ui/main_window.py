@@ -3,6 +3,7 @@ the 校验结果 beside it."""
 from __future__ import annotations
 
 import copy
+import tempfile
 from datetime import date, datetime
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
 from ..core import edits, rules
 from ..core.excel.errors import WorkbookError
 from ..core.excel.importer import apply_import, read_workbooks
+from ..core.files import write_atomically
+from ..core.pdf.document import export_pdf
 from ..core.rules.findings import NARRATIVE_TABLE, OVERALL_TABLE, PROJECT_TABLE
 from ..core.sample import SAMPLE_UNIT, SAMPLE_YEAR, load_sample
 from ..store import repo
@@ -23,6 +26,7 @@ from ..store.errors import ReportExists, StoreError
 from .findings_panel import FindingsPanel
 from .info_tab import InfoTab
 from .overall_tab import OverallTab
+from .print_preview import PrintPreview
 from .projects_tab import ProjectsTab
 from .session import Session
 from .settings import Settings
@@ -76,6 +80,8 @@ class MainWindow(QMainWindow):
         self.session: Session | None = None
         self.view: ReportView | None = None
         self.findings_panel: FindingsPanel | None = None
+        self._print_dir: tempfile.TemporaryDirectory | None = None
+        self._preview: PrintPreview | None = None
         self.setWindowTitle(WINDOW_TITLE)
         self.resize(1400, 900)
         self.stack = QStackedWidget()
@@ -113,6 +119,12 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.import_action = self._action(file_menu, "导入本年工作簿(&I)…", self.import_workbooks, "Ctrl+I")
         file_menu.addSeparator()
+        self.export_excel_action = self._action(file_menu, "导出Excel(&E)…", self.export_excel)
+        self.export_pdf_action = self._action(file_menu, "导出PDF(&D)…", self.export_pdf)
+        file_menu.addSeparator()
+        self.preview_action = self._action(file_menu, "打印预览(&V)…", self.print_preview)
+        self.print_action = self._action(file_menu, "打印(&P)…", self.print_report, QKeySequence.StandardKey.Print)
+        file_menu.addSeparator()
         self._action(file_menu, "退出(&X)", self.close, QKeySequence.StandardKey.Quit)
         edit_menu = self.menuBar().addMenu("编辑(&E)")
         self.undo_action = self._action(edit_menu, "撤销", self.undo, QKeySequence.StandardKey.Undo)
@@ -131,11 +143,13 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(self.findings_dock.toggleViewAction())
-        self._report_actions = [self.import_action, *self.unit_group.actions()]
+        self._report_actions = [self.import_action, self.export_excel_action, self.export_pdf_action,
+                                self.preview_action, self.print_action, *self.unit_group.actions()]
         toolbar = self.addToolBar("常用")
         toolbar.setObjectName("toolbar")
         toolbar.setMovable(False)
-        for action in (self.undo_action, self.redo_action, None, self.import_action, None,
+        for action in (self.undo_action, self.redo_action, None, self.import_action, self.export_excel_action,
+                       self.export_pdf_action, self.preview_action, self.print_action, None,
                        *self.unit_group.actions()):
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
 
@@ -271,6 +285,77 @@ class MainWindow(QMainWindow):
             self.view.flush()
             self.session.undo_stack.redo()
 
+    # -- what is handed in -------------------------------------------------------------
+    def _ready_to_publish(self) -> bool:
+        """Saves pending typing; a report with errors is exported only after a warning that names them."""
+        self.view.flush()
+        errors = [f for f in self.session.findings if f.severity == "error"]
+        if not errors:
+            return True
+        listed = "\n".join(f"· {f.message}" for f in errors[:5]) + ("\n……" if len(errors) > 5 else "")
+        answer = QMessageBox.question(
+            self, "报告还有错误", f"报告还有 {len(errors)} 条错误：\n{listed}\n\n导出的表和说明将含有这些错误。仍要继续吗？")
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _default_name(self, suffix: str) -> str:
+        report = self.session.report
+        return str(self.db_path.parent / f"{report.unit}{report.year}年度部门决算公开{suffix}")
+
+    def _write(self, path: str, write, what: str) -> bool:
+        try:
+            target = write_atomically(Path(path), lambda p: write(self.session.report, p))
+        except OSError as exc:
+            QMessageBox.critical(self, f"无法导出{what}", f"「{path}」无法写入：{exc.strerror or exc}。\n"
+                                 "如文件正在 Excel、WPS 或 PDF 阅读器中打开，请先关闭它。")
+            return False
+        self.statusBar().showMessage(f"已导出{what}：{target}", 10000)
+        return True
+
+    def export_excel(self, path: str | None = None) -> bool:
+        if self.session is None or not self._ready_to_publish():
+            return False
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, "导出Excel", self._default_name(".xlsx"), "Excel 工作簿 (*.xlsx)")
+            if not path:
+                return False
+        from ..core.excel.writer import export_workbook
+
+        return self._write(path, export_workbook, "Excel")
+
+    def export_pdf(self, path: str | None = None) -> bool:
+        if self.session is None or not self._ready_to_publish():
+            return False
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, "导出PDF", self._default_name(".pdf"), "PDF 文件 (*.pdf)")
+            if not path:
+                return False
+        return self._write(path, export_pdf, "PDF")
+
+    def _pdf_for_printing(self) -> str | None:
+        """The report's PDF in a temporary file that lives as long as the window."""
+        if self._print_dir is None:
+            self._print_dir = tempfile.TemporaryDirectory(prefix="kuaiji-print-")
+        path = Path(self._print_dir.name) / "report.pdf"
+        return str(path) if self._write(str(path), export_pdf, "打印用PDF") else None
+
+    def print_preview(self) -> PrintPreview | None:
+        if self.session is None or not self._ready_to_publish():
+            return None
+        path = self._pdf_for_printing()
+        if path is None:
+            return None
+        self._preview = PrintPreview(path, f"打印预览 — {self.session.report.unit} {self.session.report.year}年度", self)
+        self._preview.show()
+        return self._preview
+
+    def print_report(self) -> int:
+        preview = self.print_preview()
+        if preview is None:
+            return 0
+        printed = preview.print_dialog()
+        preview.close()
+        return printed
+
     def set_amount_unit(self, unit: str) -> None:
         if self.session is not None:
             self.session.set_unit(unit)
@@ -294,4 +379,6 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self._close_session()
         close_db(self.db)
+        if self._print_dir is not None:
+            self._print_dir.cleanup()
         super().closeEvent(event)

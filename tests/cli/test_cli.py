@@ -201,3 +201,37 @@ def test_console_script_is_installed(tmp_path):
     exe = Path(sys.executable).with_name("kuaiji-desk")
     proc = subprocess.run([str(exe), "--db", str(tmp_path / "k.db"), "reports"], capture_output=True, text=True)
     assert proc.returncode == 0 and "数据库中还没有报告" in proc.stdout
+
+
+def test_export_excel_reads_back_to_the_same_report(db, tmp_path):
+    code, out, err = run("--db", db, "export-excel", UNIT, 2024, tmp_path / "导出.xlsx")
+    assert code == 0 and "已导出" in out and err == ""
+    again = tmp_path / "again.db"
+    assert run("--db", again, "import", UNIT, 2024, tmp_path / "导出.xlsx")[0] == 0
+    assert dump(again) == dump(db)
+
+
+def test_export_pdf_of_a_report_with_errors_warns_and_exports(db, tmp_path):
+    wb = openpyxl.load_workbook(TABLES)
+    wb["公开02表"]["D10"] = 261.35
+    changed = tmp_path / "changed.xlsx"
+    wb.save(changed)
+    run("--db", db, "import", UNIT, 2024, changed)
+    code, out, err = run("--db", db, "export-pdf", UNIT, 2024, tmp_path / "report.pdf")
+    assert code == 0 and (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+    assert "还有 2 条错误" in err and "A06" in err
+
+
+def test_a_failed_export_keeps_the_old_file(db, tmp_path, monkeypatch):
+    target = tmp_path / "old.xlsx"
+    target.write_bytes(b"the file of yesterday")
+
+    def broken(report, path):
+        Path(path).write_bytes(b"half")
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr("kuaiji_desk.core.excel.writer.export_workbook", broken)
+    code, _, err = run("--db", db, "export-excel", UNIT, 2024, target)
+    assert code == 2 and "No space left" in err
+    assert target.read_bytes() == b"the file of yesterday"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

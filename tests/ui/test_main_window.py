@@ -220,3 +220,47 @@ def test_ctrl_z_and_ctrl_y_in_a_grid(open_window, qtbot, monkeypatch):
     qtbot.keyClick(t01.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert window.session.report.cells[("01", "1", "1")] == 5 * W
     assert window.undo_action.text() == "撤销 编辑单元格"
+
+
+def test_export_and_print_from_the_window(open_window, monkeypatch, tmp_path):
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    window = open_window()
+    window.open_sample()
+    assert window.export_excel(str(tmp_path / "表.xlsx"))
+    assert window.export_pdf(str(tmp_path / "公开.pdf"))
+    assert (tmp_path / "表.xlsx").stat().st_size > 10_000 and (tmp_path / "公开.pdf").stat().st_size > 10_000
+
+    preview = window.print_preview()
+    pages = preview.document.pageCount()
+    assert pages > 20
+    preview.close()
+
+    def print_to_file(dialog):
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+        return QPrintDialog.DialogCode.Accepted
+    monkeypatch.setattr(QPrintDialog, "exec", print_to_file)
+    assert window.print_report() == pages
+    printed = QPdfDocument()
+    printed.load(str(tmp_path / "printed.pdf"))
+    assert printed.pageCount() == pages
+
+
+def test_a_report_with_errors_is_exported_only_after_a_warning(open_window, monkeypatch, tmp_path):
+    from kuaiji_desk.core import edits
+
+    window = open_window()
+    window.open_sample()
+    window.session.apply(edits.set_cell("02", "2010350", "2", 261_350_000))
+    asked = []
+
+    def answer(parent, title, text, *args):
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    assert not window.export_pdf(str(tmp_path / "x.pdf"))
+    assert "2 条错误" in asked[0] and "A06" not in asked[0] and "2010350" in asked[0]
+    assert not (tmp_path / "x.pdf").exists()

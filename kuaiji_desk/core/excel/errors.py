@@ -1,4 +1,4 @@
-"""The one error the workbook readers raise.
+"""The one error the workbook readers (and the writer) raise.
 
 Its text is shown to the accountant as it is, so it says in Chinese what is wrong
 and where: the file, the sheet and the cell.
@@ -7,4 +7,5 @@ from __future__ import annotations
 
 
 class WorkbookError(Exception):
-    """A workbook that cannot be read, or a cell whose content makes no sense."""
+    """A workbook that cannot be read, a cell whose content makes no sense, or a text
+    too long for a cell of the workbook being written."""

@@ -32,3 +32,9 @@ class ImportedData:
     projects: list[Project] | None = None
     overall: Overall | None = None
     found: list[str] = field(default_factory=list)   # what was read, in Chinese, for the accountant
+    # Read from the data sheet of an exported workbook only (None: not read, kept).
+    texts: dict[str, str] | None = None
+    numbers: dict[str, int] | None = None
+    last_year: dict[str, int] | None = None
+    explanations: dict[str, str] | None = None
+    exact: bool = False   # the whole report as saved: code rows and overall taken as they are

@@ -11,10 +11,13 @@ from os import PathLike
 from pathlib import Path
 
 from ..forms import CodeTable, for_year
+from ..report import EXPLANATIONS, LAST_YEAR, NUMBERS
 from ..report import OVERALL as OVERALL_PART
 from ..report import PROJECTS as PROJECTS_PART
 from ..report import TEXTS as TEXTS_PART
-from ..report import Project, Report
+from ..report import Project, Report, new_report
+from ..shown import shown_values
+from .datasheet import DATA_SHEET, read_data_sheet
 from .errors import WorkbookError
 from .imported import ImportedData, ImportedTable
 from .locate import OVERALL, PROJECT, SELF_EVALUATIONS, Region, department_of, find_regions, unit_of
@@ -36,7 +39,19 @@ def read_workbooks(paths: list[str | PathLike], year: int) -> ImportedData:
     sources: dict[str, Region] = {}
     for path in paths:
         path = Path(path)
-        regions = [r for g in read_grids(path) for r in find_regions(g, year, forms.tables)]
+        grids = read_grids(path)
+        if any(g.sheet == DATA_SHEET for g in grids):
+            # Our own export: its data sheet holds the report to the 分, the printed
+            # tables only its rounding.
+            if len(paths) > 1:
+                raise WorkbookError(f"「{path.name}」是本软件导出的完整报告，请单独导入，不要与其他文件一起导入。")
+            data = read_data_sheet(path, year)
+            edited = _edited_tables(grids, data, year)
+            if edited:
+                data.found.insert(0, f"注意：{'、'.join(edited)}中的数字与数据页不一致（可能在 Excel 中改过），已按数据页导入。"
+                                     f"如要按表中的数字导入，请在 Excel 中取消隐藏并删除工作表「{DATA_SHEET}」后再导入。")
+            return data
+        regions = [r for g in grids for r in find_regions(g, year, forms.tables)]
         if not regions:
             wanted = "、".join([t.name for t in forms.tables] + list(SELF_EVALUATIONS.values()))
             raise WorkbookError(f"「{path.name}」中没有找到公开表或绩效自评表（查找的表：{wanted}）。")
@@ -63,6 +78,25 @@ def read_workbooks(paths: list[str | PathLike], year: int) -> ImportedData:
         data.projects = projects
     data.found = _found_lines(data, sources, forms) + notes
     return data
+
+
+def _edited_tables(grids, data: ImportedData, year: int) -> list[str]:
+    """The labels of an export's printed tables whose figures are no longer the ones
+    printed from its data sheet: the accountant changed them in Excel."""
+    saved = new_report("", year)
+    apply_import(saved, data)
+    edited = []
+    for region in [r for g in grids for r in find_regions(g, year, saved.forms.tables)]:
+        if region.kind in SELF_EVALUATIONS:
+            continue
+        spec = saved.forms.table(region.kind)
+        try:
+            printed = read_table(region, spec, unit_of(region) or DEFAULT_UNIT).cells
+        except WorkbookError:
+            printed = None
+        if printed != shown_values(saved, spec.id):
+            edited.append(spec.label)
+    return edited
 
 
 def _name(kind: str, forms) -> str:
@@ -93,24 +127,34 @@ def apply_import(report: Report, data: ImportedData) -> None:
     """Replaces what the report holds for every table, project list and overall read.
 
     A total stated in a workbook is kept as stated (the rules compare it with the
-    sum); applying the same data twice gives the same report.
+    sum); applying the same data twice gives the same report.  Data read from an
+    export's data sheet (``data.exact``) also replaces the texts, numbers, last
+    year's figures and explanations, and takes code rows and overall as saved.
     """
     for tid, table in data.tables.items():
         report.clear_table(tid)
-        if isinstance(report.forms.table(tid), CodeTable):
+        if data.exact and table.code_names:
+            report.code_rows[tid] = dict(table.code_names)
+        elif isinstance(report.forms.table(tid), CodeTable):
             for code, name in table.code_names.items():
                 report.add_code(tid, code, name)
         for (row, col), fen in table.cells.items():
             report.set(tid, row, col, fen, rounded=(row, col) in table.rounded)
-    if any(isinstance(spec, CodeTable) and spec.default_codes for spec in map(report.forms.table, data.tables)):
+    if not data.exact and any(isinstance(spec, CodeTable) and spec.default_codes
+                              for spec in map(report.forms.table, data.tables)):
         report.ensure_default_rows()
     # Lists and objects replaced wholesale: the report's revisions are bumped by hand.
     if data.projects is not None:
         report.projects = copy.deepcopy(data.projects)
         report.touch(PROJECTS_PART)
-    if data.overall is not None:
+    if data.overall is not None or data.exact:
         report.overall = copy.deepcopy(data.overall)
         report.touch(OVERALL_PART)
+    for part in (TEXTS_PART, NUMBERS, LAST_YEAR, EXPLANATIONS):   # named as the attributes they are
+        values = getattr(data, part)
+        if values is not None:
+            setattr(report, part, dict(values))
+            report.touch(part)
     if data.department and data.department != report.department:
         report.department = data.department
         report.touch(TEXTS_PART)

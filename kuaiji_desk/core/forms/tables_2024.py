@@ -1,7 +1,7 @@
 """The nine 公开表 as published for the 2022–2025 决算 (湖北/武汉 template, 2024)."""
 from __future__ import annotations
 
-from .spec import CodeTable, Column, FixedTable, Group, Row, Section
+from .spec import CodeTable, Column, FixedTable, Group, Row, Section, SideBlock
 
 NOTE_ROUNDING = "本套报表金额单位转换时可能存在尾数误差。"
 
@@ -193,6 +193,12 @@ T06 = CodeTable(
         Group(PUBLIC, "公用经费合计", ("302", "307", "309", "310", "311", "312", "313", "399"), "A14"),
     ),
     default_codes=_DEFAULT_06,
+    # As published: 人员经费 (301, 303) | 公用经费 (302) | 公用经费 (310 and any other class).
+    side_blocks=(
+        SideBlock(PERSONNEL, "人员经费", ("301", "303")),
+        SideBlock(PUBLIC, "公用经费", ("302",)),
+        SideBlock(PUBLIC, "公用经费", ("310",)),
+    ),
     landscape=True,
 )
 

@@ -1,0 +1,201 @@
+"""The 公开表 laid out as published (the layout of the fixture workbook), one per sheet.
+
+Everything comes from the declarations: title, label, header paths, 栏次, 行次, notes
+and the statement of an empty table; 06's side-by-side blocks from
+``CodeTable.side_blocks``.  Figures are the balanced ones of :mod:`..shown`, so that
+every printed table adds up.  The importer reads these sheets back.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..catalog import FUNCTIONAL
+from ..forms import TOTAL_ROW, CodeTable, FixedTable, Table
+from ..layout import TableLayout, layout
+from ..report import Report
+from ..shown import shown_values
+from .sheet_writer import AMOUNT, AMOUNT_BOLD, CELL, CELL_BOLD, HEAD, LINE, NOTE, RIGHT, TITLE, SheetWriter
+
+HEAD_TOP = 4            # below the title, the 公开0N表 label and the 部门/单位 line
+AMOUNT_WIDTH = 12       # '1,286.76' and a wrapped header fit
+NAME_HEADER = "科目名称"
+LANCI = "栏次"
+CODE_PARTS = "类款项"   # the 栏次 row's cell under a 功能分类 code column, as published
+
+Shown = dict[tuple[str, str], int]
+
+
+@dataclass
+class _Col:
+    path: tuple[str, ...]    # header texts, outermost first
+    lanci: str = ""          # what the 栏次 row says in this column
+    amount: bool = False
+
+
+@dataclass
+class _Plan:
+    cols: list[_Col]
+    lanci: bool              # a 栏次 row under the headers
+    body: Callable[[SheetWriter, int], int]   # writes the rows from a row on; returns the last
+
+
+def write_table(sw: SheetWriter, report: Report, table_id: str) -> None:
+    spec = report.forms.table(table_id)
+    lay = layout(report, table_id)
+    shown = shown_values(report, table_id)
+    plan = _plan(spec, lay, shown)
+    width = len(plan.cols)
+    sw.text(1, 1, spec.title(report.year), TITLE, to=(1, width))
+    sw.text(2, width, spec.label, RIGHT)
+    sw.text(3, 1, f"部门：{report.department_name}", LINE)
+    sw.text(3, width, "单位：万元", RIGHT)
+    head_end = _headers(sw, HEAD_TOP, [c.path for c in plan.cols])
+    if plan.lanci:
+        head_end += 1
+        for i, col in enumerate(plan.cols, start=1):
+            sw.text(head_end, i, col.lanci, HEAD)
+    sw.box(HEAD_TOP, 1, head_end, width)
+    last = plan.body(sw, head_end + 1)
+    sw.box(head_end + 1, 1, last, width)
+    r = last + 1
+    for i, line in enumerate(spec.note.split("\n")):
+        sw.text(r, 1, ("注：" if i == 0 else "") + line, NOTE, to=(r, width))
+        r += 1
+    if spec.empty_statement and not any(shown.values()):
+        sw.text(r, 1, spec.statement(report.year), NOTE, to=(r, width))
+    widths = {i: AMOUNT_WIDTH for i, col in enumerate(plan.cols, start=1) if col.amount}
+    sw.finish((HEAD_TOP, head_end), spec.landscape, widths)
+
+
+def _headers(sw: SheetWriter, top: int, paths: list[tuple[str, ...]]) -> int:
+    """Header rows from the columns' header paths; returns the last header row.
+
+    A text spans the neighbouring columns that share it and everything above it; a
+    path's last text reaches down to the last header row.
+    """
+    depth = max(len(p) for p in paths)
+    bottom = top + depth - 1
+    for level in range(depth):
+        c = 0
+        while c < len(paths):
+            path = paths[c]
+            if level >= len(path):
+                c += 1
+                continue
+            leaf = level == len(path) - 1
+            e = c
+            while (e + 1 < len(paths) and len(paths[e + 1]) > level and paths[e + 1][:level + 1] == path[:level + 1]
+                   and (level == len(paths[e + 1]) - 1) == leaf):
+                e += 1
+            sw.text(top + level, c + 1, path[level], HEAD, to=(bottom if leaf else top + level, e + 1))
+            c = e + 1
+    return bottom
+
+
+def _plan(spec: Table, lay: TableLayout, shown: Shown) -> _Plan:
+    if isinstance(spec, FixedTable):
+        if all(len(s.rows) == 1 for s in spec.sections):
+            return _single_row(spec, shown)
+        return _sides(spec, shown)
+    assert isinstance(spec, CodeTable)
+    if spec.side_blocks:
+        return _side_blocks(spec, lay, shown)
+    return _codes(spec, lay, shown)
+
+
+def _sides(spec: FixedTable, shown: Shown) -> _Plan:
+    """01, 04: 收入 | 支出 side by side, each 项目 | 行次 | figures."""
+    cols = []
+    for s in spec.sections:
+        top = (s.title,) if s.title else ()
+        cols += [_Col(top + ("项目",), LANCI), _Col(top + ("行次",))]
+        cols += [_Col(top + c.header, c.id, amount=True) for c in s.columns]
+
+    def body(sw: SheetWriter, first: int) -> int:
+        height = max(len(s.rows) for s in spec.sections)
+        for i in range(height):
+            c = 1
+            for s in spec.sections:
+                if i < len(s.rows):
+                    row = s.rows[i]
+                    sw.text(first + i, c, row.label, CELL)
+                    sw.number(first + i, c + 1, int(row.id))
+                    for j, col in enumerate(s.columns):
+                        sw.amount(first + i, c + 2 + j, shown.get((row.id, col.id)))
+                c += 2 + len(s.columns)
+        return first + height - 1
+
+    return _Plan(cols, True, body)
+
+
+def _single_row(spec: FixedTable, shown: Shown) -> _Plan:
+    """09: one row of figures under the 栏次 numbers."""
+    cols = [_Col(c.header, c.id, amount=True) for c in spec.columns]
+    row = spec.sections[0].rows[0].id
+
+    def body(sw: SheetWriter, first: int) -> int:
+        for i, col in enumerate(spec.columns, start=1):
+            sw.amount(first, i, shown.get((row, col.id)))
+        return first
+
+    return _Plan(cols, True, body)
+
+
+def _codes(spec: CodeTable, lay: TableLayout, shown: Shown) -> _Plan:
+    """02, 03, 05, 07, 08: 合计, then a row per code."""
+    top = (spec.header_title,)
+    cols = [_Col(top + (spec.code_header,), CODE_PARTS if spec.classification == FUNCTIONAL else ""),
+            _Col(top + (NAME_HEADER,), LANCI)]
+    cols += [_Col(c.header, c.id, amount=True) for c in spec.columns]
+
+    def body(sw: SheetWriter, first: int) -> int:
+        r = first
+        for row in lay.rows:
+            total = row == TOTAL_ROW
+            sw.text(r, 1, TOTAL_ROW if total else lay.codes[row], CELL_BOLD if total else CELL)
+            sw.text(r, 2, "" if total else lay.labels[row], CELL)
+            for j, col in enumerate(spec.columns):
+                sw.amount(r, 3 + j, shown.get((row, col.id)), AMOUNT_BOLD if total else AMOUNT)
+            r += 1
+        return r - 1
+
+    return _Plan(cols, True, body)
+
+
+def _side_blocks(spec: CodeTable, lay: TableLayout, shown: Shown) -> _Plan:
+    """06: blocks of 编码 | 名称 | 决算数 side by side; each group's total under its first block."""
+    blocks = spec.side_blocks
+    column = spec.columns[0]
+    cols = []
+    for b in blocks:
+        cols += [_Col((b.heading, spec.code_header)), _Col((b.heading, NAME_HEADER)),
+                 _Col((b.heading,) + column.header, amount=True)]
+    group_ids = {g.id for g in spec.groups}
+    home = {cls: i for i, b in enumerate(blocks) for cls in b.classes}
+    rows: list[list[str]] = [[] for _ in blocks]
+    for row in lay.rows:
+        if row not in group_ids:
+            rows[home.get(row[:3], len(blocks) - 1)].append(row)
+    for b, block_rows in zip(blocks, rows):
+        # The named classes in their declared order, then the others by code.
+        block_rows.sort(key=lambda code: (b.classes.index(code[:3]) if code[:3] in b.classes else len(b.classes), code))
+
+    def body(sw: SheetWriter, first: int) -> int:
+        height = max(len(r) for r in rows)
+        for i, block_rows in enumerate(rows):
+            c = 1 + 3 * i
+            for j, row in enumerate(block_rows):
+                sw.text(first + j, c, lay.codes[row], CELL)
+                sw.text(first + j, c + 1, lay.labels[row], CELL)
+                sw.amount(first + j, c + 2, shown.get((row, column.id)))
+        total_row = first + height
+        for group in spec.groups:
+            i = next((i for i, b in enumerate(blocks) if b.group == group.id), None)
+            if i is not None:
+                c = 1 + 3 * i
+                sw.text(total_row, c, group.label, CELL_BOLD, to=(total_row, c + 1))
+                sw.amount(total_row, c + 2, shown.get((group.id, column.id)), AMOUNT_BOLD)
+        return total_row
+
+    return _Plan(cols, False, body)

@@ -1,0 +1,93 @@
+"""What every part of the PDF builder shares: the report, fonts and styles, the
+paragraph factory that escapes text and notes characters the font lacks, and the
+markers that become bookmarks and 目录 lines."""
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph
+
+from ..report import Report
+from .fonts import PdfFonts
+from .styles import PORTRAIT_WIDTH, Styles
+
+
+def markup(text: str) -> str:
+    """Plain text → reportlab paragraph markup (escaped, line breaks kept)."""
+    return escape(text).replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+class Context:
+    def __init__(self, report: Report, fonts: PdfFonts, styles: Styles):
+        self.report = report
+        self.fonts = fonts
+        self.styles = styles
+        self.missing: set[str] = set()   # characters printed in a font that lacks them
+        self._keys = 0
+
+    def new_key(self) -> str:
+        """A name for a bookmark destination, unique in the document."""
+        self._keys += 1
+        return f"k{self._keys}"
+
+    @property
+    def year(self) -> int:
+        return self.report.year
+
+    def check(self, font_name: str, text: str) -> None:
+        if text:
+            self.missing |= self.fonts.missing(font_name, text)
+
+    def para(self, text: str, style: ParagraphStyle) -> Paragraph:
+        self.check(style.fontName, text)
+        return Paragraph(markup(text), style)
+
+    def cell(self, text: str, style: ParagraphStyle, width: float):
+        """Table cell content: the plain string when it fits on one line of ``width``
+        (set in the table's font and size, which must be the style's: much cheaper
+        to lay out), else a wrapping paragraph."""
+        if "\n" not in text and stringWidth(text, style.fontName, style.fontSize) <= width:
+            self.check(style.fontName, text)
+            return text
+        return self.para(text, style)
+
+
+class Anchor(Flowable):
+    """An invisible mark (put it first on a page): a PDF bookmark at ``level`` (0 = part) and, with
+    ``toc``, a 目录 line at ``toc`` - 1 (1 for a part, 2 for a section)."""
+
+    _ZEROSIZE = 1
+
+    def __init__(self, text: str, level: int, key: str, toc: int = 0):
+        super().__init__()
+        self.text, self.level, self.key, self.toc = text, level, key, toc
+        self.width = self.height = 0
+
+    def wrap(self, availWidth, availHeight):
+        return 0, 0
+
+    def draw(self):
+        pass
+
+
+def fit_one_line(style: ParagraphStyle, text: str, width: float, smallest: float = 12) -> ParagraphStyle:
+    """The style, set smaller (down to ``smallest``) when that keeps ``text`` on one line."""
+    natural = stringWidth(text, style.fontName, style.fontSize)
+    if natural <= width:
+        return style
+    size = max(smallest, int(style.fontSize * width / natural * 4) / 4)
+    return ParagraphStyle(f"{style.name}-{size}", parent=style, fontSize=size,
+                          leading=style.leading * size / style.fontSize)
+
+
+def heading(ctx: Context, text: str, level: int, toc: bool) -> Paragraph:
+    """A heading (level 1 = 第X部分) that carries its own bookmark, so that the
+    mark lands on the page where the heading does."""
+    style = ctx.styles.heading(level)
+    if level == 1:
+        style = fit_one_line(style, text, PORTRAIT_WIDTH)
+    p = ctx.para(text, style)
+    p.outline = (text, level - 1, ctx.new_key(), level if toc else 0)
+    return p
