@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.preview_action = self._action(file_menu, "打印预览(&V)…", self.print_preview)
         self.print_action = self._action(file_menu, "打印(&P)…", self.print_report, QKeySequence.StandardKey.Print)
+        self.print_table_action = self._action(file_menu, "打印当前表(&T)…", self.print_current_table)
         file_menu.addSeparator()
         self._action(file_menu, "退出(&X)", self.close, QKeySequence.StandardKey.Quit)
         edit_menu = self.menuBar().addMenu("编辑(&E)")
@@ -144,7 +145,8 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.findings_dock.toggleViewAction())
         self._report_actions = [self.import_action, self.export_excel_action, self.export_pdf_action,
-                                self.preview_action, self.print_action, *self.unit_group.actions()]
+                                self.preview_action, self.print_action, self.print_table_action,
+                                *self.unit_group.actions()]
         toolbar = self.addToolBar("常用")
         toolbar.setObjectName("toolbar")
         toolbar.setMovable(False)
@@ -302,13 +304,18 @@ class MainWindow(QMainWindow):
         return str(self.db_path.parent / f"{report.unit}{report.year}年度部门决算公开{suffix}")
 
     def _write(self, path: str, write, what: str) -> bool:
+        done = []
         try:
-            target = write_atomically(Path(path), lambda p: write(self.session.report, p))
+            target = write_atomically(Path(path), lambda p: done.append(write(self.session.report, p)))
         except OSError as exc:
             QMessageBox.critical(self, f"无法导出{what}", f"「{path}」无法写入：{exc.strerror or exc}。\n"
                                  "如文件正在 Excel、WPS 或 PDF 阅读器中打开，请先关闭它。")
             return False
         self.statusBar().showMessage(f"已导出{what}：{target}", 10000)
+        missing = getattr(done[0], "missing_glyphs", "") if done else ""
+        if missing:
+            QMessageBox.warning(self, "有字符无法显示", f"所用字体中没有这些字符，PDF 中它们将是空白：{missing}\n"
+                                "请改用常用字，或在 Windows 上安装宋体、仿宋、黑体。")
         return True
 
     def export_excel(self, path: str | None = None) -> bool:
@@ -331,30 +338,46 @@ class MainWindow(QMainWindow):
                 return False
         return self._write(path, export_pdf, "PDF")
 
-    def _pdf_for_printing(self) -> str | None:
-        """The report's PDF in a temporary file that lives as long as the window."""
+    def _pdf_for_printing(self, table: str | None) -> str | None:
+        """The report's PDF (or one table's) in a temporary file that lives as long as the window."""
         if self._print_dir is None:
             self._print_dir = tempfile.TemporaryDirectory(prefix="kuaiji-print-")
-        path = Path(self._print_dir.name) / "report.pdf"
-        return str(path) if self._write(str(path), export_pdf, "打印用PDF") else None
+        path = Path(self._print_dir.name) / f"{table or 'report'}.pdf"
+        write = export_pdf if table is None else (lambda report, p: export_pdf(report, p, table=table))
+        return str(path) if self._write(str(path), write, "打印用PDF") else None
 
-    def print_preview(self) -> PrintPreview | None:
+    def print_preview(self, table: str | None = None) -> PrintPreview | None:
         if self.session is None or not self._ready_to_publish():
             return None
-        path = self._pdf_for_printing()
+        path = self._pdf_for_printing(table)
         if path is None:
             return None
-        self._preview = PrintPreview(path, f"打印预览 — {self.session.report.unit} {self.session.report.year}年度", self)
+        report = self.session.report
+        what = report.forms.table(table).label if table else f"{report.unit} {report.year}年度"
+        self._preview = PrintPreview(path, f"打印预览 — {what}", self)
         self._preview.show()
         return self._preview
 
-    def print_report(self) -> int:
-        preview = self.print_preview()
+    def print_report(self, table: str | None = None) -> int:
+        preview = self.print_preview(table)
         if preview is None:
             return 0
         printed = preview.print_dialog()
         preview.close()
         return printed
+
+    def current_table(self) -> str | None:
+        """The 公开表 whose tab is showing, if one is."""
+        if self.view is None:
+            return None
+        return next((t for t, tab in self.view.tables.items() if tab is self.view.currentWidget()), None)
+
+    def print_current_table(self) -> int:
+        table = self.current_table()
+        if table is None:
+            QMessageBox.information(self, "打印当前表", "请先切换到要打印的公开表。")
+            return 0
+        return self.print_report(table)
 
     def set_amount_unit(self, unit: str) -> None:
         if self.session is not None:

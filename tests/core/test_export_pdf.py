@@ -369,3 +369,13 @@ def test_characters_the_font_lacks_are_reported(ctx):
     local = Context(ctx.report, ctx.fonts, ctx.styles)
     local.para("单位\ue000名称", local.styles.body)
     assert local.missing == {"\ue000"}
+
+
+def test_one_table_alone(tmp_path):
+    from kuaiji_desk.core.pdf.document import export_pdf
+    from kuaiji_desk.core.sample import load_sample
+
+    done = export_pdf(load_sample(), tmp_path / "06.pdf", table="06")
+    assert done.pages == 1
+    data = (tmp_path / "06.pdf").read_bytes()
+    assert data.startswith(b"%PDF") and b"/Outlines" in data

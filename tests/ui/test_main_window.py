@@ -264,3 +264,25 @@ def test_a_report_with_errors_is_exported_only_after_a_warning(open_window, monk
     assert not window.export_pdf(str(tmp_path / "x.pdf"))
     assert "2 条错误" in asked[0] and "A06" not in asked[0] and "2010350" in asked[0]
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_single_table_prints_alone(open_window, monkeypatch, tmp_path):
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    window = open_window()
+    window.open_sample()
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    assert window.print_current_table() == 0 and "公开表" in told[0]     # 单位信息与说明 is showing
+    window.view.setCurrentWidget(window.view.tables["02"])
+
+    def print_to_file(dialog):
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(tmp_path / "02.pdf"))
+        return QPrintDialog.DialogCode.Accepted
+    monkeypatch.setattr(QPrintDialog, "exec", print_to_file)
+    assert window.print_current_table() == 1
+    printed = QPdfDocument()
+    printed.load(str(tmp_path / "02.pdf"))
+    assert printed.pageCount() == 1

@@ -8,8 +8,6 @@ numbered 「第 X 页 / 共 Y 页」; every part, section and table is a PDF boo
 """
 from __future__ import annotations
 
-import os
-import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +16,7 @@ from reportlab import rl_config
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Spacer
 
 from .. import narrative as narrative_pkg
+from ..files import write_atomically
 from ..narrative.blocks import Chart, Heading, Paragraph as TextBlock
 from ..report import Report
 from .charts import chart_flowable
@@ -69,13 +68,16 @@ class ReportDocument(BaseDocTemplate):
     """Portrait and landscape page templates; bookmarks and 目录 lines from the
     marks the story carries."""
 
-    def __init__(self, filename, deferred: Deferred, **kw):
+    def __init__(self, filename, deferred: Deferred, first: str = COVER, **kw):
         super().__init__(filename, pagesize=PORTRAIT, **kw)
-        self.addPageTemplates([
+        templates = [
             PageTemplate(COVER, [_frame(PORTRAIT, PORTRAIT_MARGINS, "cover")], pagesize=PORTRAIT),
             PageTemplate(PORTRAIT_ID, [_frame(PORTRAIT, PORTRAIT_MARGINS, "portrait")], pagesize=PORTRAIT),
             PageTemplate(LANDSCAPE_ID, [_frame(LANDSCAPE, LANDSCAPE_MARGINS, "landscape")], pagesize=LANDSCAPE),
-        ])
+        ]
+        # The first template serves the first page.
+        templates.sort(key=lambda t: t.id != first)
+        self.addPageTemplates(templates)
         self.deferred = deferred
         self._outline_level = -1
 
@@ -195,28 +197,31 @@ def _binary_streams():
         rl_config.useA85 = saved
 
 
-def export_pdf(report: Report, path, fonts: PdfFonts | None = None) -> PdfExport:
-    """Writes the report's 部门决算公开 to ``path`` (replaced only when complete)."""
-    path = Path(path)
+def export_pdf(report: Report, path, fonts: PdfFonts | None = None, table: str | None = None) -> PdfExport:
+    """Writes the report's 部门决算公开 to ``path`` (replaced only when complete);
+    with ``table``, that one 公开表 alone, for printing it."""
     fonts = fonts or resolve_fonts()
     ctx = Context(report, fonts, make_styles(fonts))
     deferred = Deferred(fonts.song)
-    story = build_story(ctx, deferred)
+    if table is None:
+        story, first = build_story(ctx, deferred), COVER
+    else:
+        spec = report.forms.table(table)
+        first = LANDSCAPE_ID if spec.landscape else PORTRAIT_ID
+        story = [table_anchor(ctx, table, 0)] + table_flowables(ctx, table)
+        deferred.first_numbered = 1
     described = fonts.description()
     title = f"{report.department_name}{report.year}年度部门决算公开"
-    # Beside the target, created as any new file (mkstemp's would keep mode 0600).
-    tmp = str(path.with_name(f".{path.stem}-{uuid.uuid4().hex[:8]}.pdf.part"))
-    try:
+
+    def write(partial: Path) -> None:
         doc = ReportDocument(
-            tmp, deferred, title=title, author=report.department_name,
+            str(partial), deferred, first=first, title=title, author=report.department_name,
             subject=f"{title}（字体：{described}）",
             keywords=["部门决算公开", str(report.year), report.department_name, f"字体：{described}"],
             creator=CREATOR, producer=CREATOR, lang="zh-CN", initialFontName=fonts.song,
         )
         with _binary_streams():
             doc.build(story, canvasmaker=numbered_canvas(deferred))
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return PdfExport(path, deferred.total, described, "".join(sorted(ctx.missing)))
+
+    target = write_atomically(Path(path), write)
+    return PdfExport(target, deferred.total, described, "".join(sorted(ctx.missing)))

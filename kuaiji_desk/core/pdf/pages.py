@@ -31,6 +31,7 @@ class Deferred:
     pages: dict[str, int] = field(default_factory=dict)       # mark key → page number
     lines: list[tuple] = field(default_factory=list)          # (page, x, y, right, style, key)
     total: int = 0
+    first_numbered: int = 2   # the whole report's cover has no number; a table printed alone starts at 1
 
 
 def _absolute(canv, x: float, y: float) -> tuple[float, float]:
@@ -119,7 +120,7 @@ def numbered_canvas(deferred: Deferred):
                 self.__dict__.update(state)
                 page = self._pageNumber
                 _draw_contents_numbers(self, deferred, page)
-                if page > 1:
+                if page >= deferred.first_numbered:
                     self.setFont(deferred.font, FOOTER_SIZE)
                     self.drawCentredString(self._pagesize[0] / 2, FOOTER_Y, f"第 {page} 页 / 共 {total} 页")
                 super().showPage()
