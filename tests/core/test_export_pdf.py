@@ -379,3 +379,35 @@ def test_one_table_alone(tmp_path):
     assert done.pages == 1
     data = (tmp_path / "06.pdf").read_bytes()
     assert data.startswith(b"%PDF") and b"/Outlines" in data
+
+
+def _flat(pages_text) -> str:
+    """The document's text with the line breaks of the layout taken out."""
+    return re.sub(r"\s+", "", "".join(pages_text))
+
+
+REFERENCE_SENTENCES = [
+    # where the reference is right, its own words and figures
+    "2024年度收、支总计均为1286.76万元。与2023年度相比，收、支总计减少7.72万元，下降0.6%，主要原因是人员经费减少。",
+    "其中：基本支出335.28万元，占本年支出26.1%；项目支出951.48万元，占本年支出73.9%。",
+    "人员经费309.48万元，主要包括：基本工资、津贴补贴、奖金、绩效工资、机关事业单位基本养老保险缴费、职业年金缴费、"
+    "职工基本医疗保险缴费、公务员医疗补助缴费、其他社会保障缴费、住房公积金、其他工资福利支出。",
+    "本单位当年无国有资本经营预算财政拨款支出。",
+    "授予中小企业合同金额355.79万元，占政府采购支出总额的47.3%",
+    # where it is wrong, the figure the tables give
+    "项目全年预算数为257.54万元，执行数为255.62万元，完成预算的99.25%。",
+    "项目全年预算数为13.7万元，执行数为13.7万元，完成预算的100%。",
+    "项目全年预算数为3万元，执行数为2.59万元，完成预算的86.33%。",
+    "年初预算为1302.84万元",
+]
+
+
+@pytest.mark.parametrize("sentence", REFERENCE_SENTENCES)
+def test_the_narrative_in_the_pdf_says_what_the_tables_say(pages_text, sentence):
+    assert sentence in _flat(pages_text)
+
+
+def test_the_reference_mistakes_are_not_in_the_pdf(pages_text):
+    text = _flat(pages_text)
+    for wrong in ("执行数为261.62万元", "完成年初预算的653.8%", "年初预算为1311.82万元", "市级财政"):
+        assert wrong not in text
