@@ -176,7 +176,7 @@ def test_project_paragraphs_follow_their_self_evaluation_tables(three):
 
 def test_figures_follow_the_data():
     report = load_sample()
-    report.set("05", "2010350", "1", 260_000_000)
+    report.set("05", "2010350", "2", 260_000_000)     # typed: the totals above it follow
     text = joined(part_three(report))
     assert "事业运行(项)。年初预算为241.02万元，支出决算为260.00万元，完成年初预算的107.87%" in text
 

@@ -68,10 +68,10 @@ def test_no_change_is_level_and_needs_no_reason(report):
 
 
 def test_unequal_totals_are_both_said(report):
-    report.set("01", "60", "2", wan("1280"))
+    report.set("01", "58", "2", wan("10"))            # 结余分配: 支出总计 becomes 1296.76
     assert section(report, "一") == (
-        "2024年度收入总计1286.76万元，支出总计1280.00万元。与2023年度相比，收入总计减少7.72万元，下降0.6%。"
-        "与2023年度相比，支出总计减少14.48万元，下降1.1%，主要原因是人员经费减少。")
+        "2024年度收入总计1286.76万元，支出总计1296.76万元。与2023年度相比，收入总计减少7.72万元，下降0.6%。"
+        "与2023年度相比，支出总计增加2.28万元，增长0.2%，主要原因是人员经费减少。")
 
 
 def test_a_missing_initial_budget_is_not_a_zero(report):
@@ -88,8 +88,10 @@ def test_a_budget_met_exactly_gives_no_reason(report):
 
 
 def test_shares_of_the_expenditure_structure_follow_the_table(report):
-    report.set("03", "合计", "2", wan("300"))
-    report.set("03", "合计", "3", wan("700"))
+    report.clear_table("03")
+    report.add_code("03", "2010350")
+    report.set("03", "2010350", "2", wan("300"))
+    report.set("03", "2010350", "3", wan("700"))
     assert "其中：基本支出300.00万元，占本年支出30.0%；项目支出700.00万元，占本年支出70.0%。" in section(report, "三")
 
 
@@ -167,3 +169,21 @@ def test_no_projects_evaluated(report):
     text = section(report, "十三")
     assert "我部门未对2024年度一般公共预算项目支出开展绩效自评。" in text
     assert "绩效自评综述" not in text and "共涉及" not in text
+
+
+def test_text_and_tables_agree_when_figures_are_kept_to_the_fen():
+    """Kept to the 分 and balanced for printing, a 类 prints 0.01 off its own rounding;
+    the narrative says what the printed table says."""
+    from kuaiji_desk.core.narrative import part_three
+    from kuaiji_desk.core.report import new_report
+    from kuaiji_desk.core.shown import shown_values
+
+    report = new_report("测试单位", 2024)
+    for code in ("2010301", "2060101", "2080101"):
+        report.add_code("05", code)
+        report.set("05", code, "2", 1_234_000)            # 1.234 万元 each, 3.702 in all
+    shown = shown_values(report, "05")
+    printed = {code: shown[(code[:3], "1")] for code in ("2010301", "2060101", "2080101")}
+    assert sorted(printed.values()) == [1_230_000, 1_230_000, 1_240_000]
+    text = "".join(getattr(b, "text", "") for b in part_three(report))
+    assert "1.24万元" in text and text.count("1.23万元") >= 2

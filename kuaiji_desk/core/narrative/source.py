@@ -10,6 +10,7 @@ from .. import catalog
 from ..forms.fields import per_code_key
 from ..layout import Values
 from ..report import Report
+from ..shown import shown_values
 from .words import clause
 
 # Tables whose 科目名称 name a 功能分类 code, the expenditure tables first.
@@ -20,6 +21,7 @@ class Source:
     def __init__(self, report: Report):
         self.report = report
         self.values = Values(report)
+        self._shown: dict[str, dict[tuple[str, str], int]] = {}
         self.year = report.year
         self.unit = report.department_name
 
@@ -29,7 +31,11 @@ class Source:
 
     # -- figures -------------------------------------------------------------
     def cell(self, table: str, row: str, col: str) -> int:
-        return self.values.value(table, row, col)
+        """A figure as the printed table shows it (舍位平衡 applied), so text and table agree."""
+        shown = self._shown.get(table)
+        if shown is None:
+            shown = self._shown[table] = shown_values(self.report, table)
+        return shown.get((row, col), 0)
 
     def is_empty(self, table: str) -> bool:
         return self.values.is_empty(table)
