@@ -32,6 +32,8 @@ class Sheet:
     title: str
     cells: dict[Cell, object] = field(default_factory=dict)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)   # r1, c1, r2, c2
+    hidden_rows: set[int] = field(default_factory=set)
+    hidden_cols: set[int] = field(default_factory=set)
 
     @property
     def height(self) -> int:
@@ -78,6 +80,10 @@ def save_sheets(sheets: list[Sheet], path: Path) -> Path:
             ws.cell(row=r, column=c, value=v)
         for r1, c1, r2, c2 in s.merged:
             ws.merge_cells(f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}")
+        for r in s.hidden_rows:
+            ws.row_dimensions[r].hidden = True
+        for c in s.hidden_cols:
+            ws.column_dimensions[get_column_letter(c)].hidden = True
     wb.save(path)
     return path
 
@@ -236,6 +242,47 @@ def wrong_year(sheets: list[Sheet], year: int) -> list[Sheet]:
     return sheets
 
 
+def finance_system(sheets: list[Sheet], names: dict[str, str] | None = None) -> list[Sheet]:
+    """As the finance system exports them: one table a sheet named 「Z01 收入支出决算总表(财决01表)」
+    cut at 31 characters (or as ``names`` gives, by 公开 number), titles without the year,
+    财决0N表 for 公开0N表, a cover sheet and a sheet of a table the disclosure has not."""
+    from kuaiji_desk.core.forms import for_year
+
+    tables = {t.id: t for t in for_year(2024).tables}
+    out = [Sheet("封面", {(1, 1): "2024年度部门决算报表", (3, 1): "单位名称", (3, 2): "某单位"})]
+    for s in _public(sheets):
+        n = s.title[2:4]
+        s.title = (names or {}).get(n) or f"Z{n} {tables[n].name}(财决{n}表)"[:31]
+        for at, v in list(s.cells.items()):
+            if isinstance(v, str):
+                v = re.sub(r"^\d{4}年度", "", v)
+                s.cells[at] = re.sub(r"公开(\d\d)表", r"财决\1表", v)
+        out.append(s)
+    out.append(Sheet("Z10 资产情况表(财决10表)", {(1, 1): "资产情况表", (2, 1): "财决10表", (3, 1): "项目",
+                                                 (3, 2): "行次", (4, 1): "资产总计", (4, 2): 1, (4, 3): 12.5}))
+    return out
+
+
+def hidden_rows_and_columns(sheets: list[Sheet]) -> list[Sheet]:
+    """A hidden column of internal ids beside the names and a hidden row of remarks in the
+    code tables, a hidden blank column in 01."""
+    for title in ("公开02表", "公开03表", "公开05表"):
+        s = sheet(sheets, title)
+        insert_cols(s, 2)
+        s.set("C5", "内部编号")
+        for r in range(7, s.height + 1):
+            if str(s.cells.get((r, 1), "")).isdigit():
+                s.cells[(r, 3)] = f"ID{r:03d}"
+        s.hidden_cols.add(3)
+        insert_rows(s, 7)
+        s.set("B8", "（以下为明细）")
+        s.hidden_rows.add(8)
+    s01 = sheet(sheets, "公开01表")
+    insert_cols(s01, 3)
+    s01.hidden_cols.add(4)
+    return sheets
+
+
 # -- variants of the 绩效自评表 -------------------------------------------------------
 
 def merged_level1(sheets: list[Sheet], title: str = "项目1") -> list[Sheet]:
@@ -253,4 +300,24 @@ def other_checkboxes(sheets: list[Sheet], title: str = "项目3") -> list[Sheet]
     s.set("B5", "1.持续性项目□ 2.新增性项目√")
     s.set("B6", "☐ 1、常年性项目 ✔ 2、延续性项目 ☐ 3、一次性项目")
     s.set("A1", s.get("A1").replace("项目绩效自评表", "项目\n绩效自评表"))
+    return sheets
+
+
+# -- last year's workbooks ----------------------------------------------------------
+
+LAST_YEAR_TOTAL = 1294.48   # 万元: 2023 收、支总计 of the reference's narrative (2024: 1286.76)
+
+
+def last_year(sheets: list[Sheet], year: int = 2023, total: float | None = LAST_YEAR_TOTAL) -> list[Sheet]:
+    """The fixture's workbook as the year before printed it: titles of ``year``, and
+    收入合计, 支出合计 and both 总计 of 公开01表 stated as ``total``."""
+    for s in sheets:
+        for at, v in s.cells.items():
+            if isinstance(v, str):
+                s.cells[at] = re.sub(r"^2024(年度)", rf"{year}\1", v)
+    if total is not None and any(s.title == "公开01表" for s in sheets):
+        s01 = sheet(sheets, "公开01表")
+        for (r, c), v in list(s01.cells.items()):
+            if v in (27, 30) and c == 2 or v in (57, 60) and c == 5:
+                s01.cells[(r, c + 1)] = total
     return sheets

@@ -39,10 +39,15 @@ def report_exists(db: SqliteDatabase, unit: str, year: int) -> bool:
 
 
 def create_report(db: SqliteDatabase, unit: str, year: int, department: str = "") -> Report:
-    report = new_report(unit, year, department)
+    return add_report(db, new_report(unit, year, department))
+
+
+def add_report(db: SqliteDatabase, report: Report) -> Report:
+    """Saves a report made elsewhere (e.g. started from last year's) as a new one;
+    ReportExists when the unit already has a report of that year."""
     with db.bind_ctx(MODELS), db.atomic():
-        if _find(unit, year) is not None:
-            raise ReportExists(unit, year)
+        if _find(report.unit, report.year) is not None:
+            raise ReportExists(report.unit, report.year)
         _save(report)
     return report
 

@@ -157,6 +157,7 @@ def _same_tables(imported: ImportedData, expected: ImportedData, rounded: bool =
 
 @pytest.mark.parametrize("variant", [
     wv.three_column_codes, wv.text_numbers, wv.spacer_rows, wv.stacked, wv.scrambled_names,
+    wv.finance_system, wv.hidden_rows_and_columns,
 ])
 def test_variants_read_the_same(public, tmp_path, variant):
     path = wv.save_sheets(variant(wv.load_sheets(wv.PUBLIC_TABLES)), tmp_path / "variant.xlsx")

@@ -20,7 +20,8 @@ from ..shown import shown_values
 from .datasheet import DATA_SHEET, read_data_sheet
 from .errors import WorkbookError
 from .imported import ImportedData, ImportedTable
-from .locate import OVERALL, PROJECT, SELF_EVALUATIONS, Region, department_of, find_regions, unit_of
+from .locate import (OVERALL, PROJECT, SELF_EVALUATIONS, Region, department_of, find_regions, finance_sheet_kind,
+                     is_finance_sheet, unit_of, whole_sheet_region)
 from .opening import read_grids
 from .selfeval import read_overall, read_project
 from .tables import read_table
@@ -51,10 +52,18 @@ def read_workbooks(paths: list[str | PathLike], year: int) -> ImportedData:
                 data.found.insert(0, f"注意：{'、'.join(edited)}中的数字与数据页不一致（可能在 Excel 中改过），已按数据页导入。"
                                      f"如要按表中的数字导入，请在 Excel 中取消隐藏并删除工作表「{DATA_SHEET}」后再导入。")
             return data
-        regions = [r for g in grids for r in find_regions(g, year, forms.tables)]
+        regions, skipped = [], []
+        for g in grids:
+            found = find_regions(g, year, forms.tables)
+            if not found and is_finance_sheet(g.sheet):
+                found, note = _finance_region(g, forms)
+                skipped += [note] if note else []
+            regions += found
         if not regions:
             wanted = "、".join([t.name for t in forms.tables] + list(SELF_EVALUATIONS.values()))
-            raise WorkbookError(f"「{path.name}」中没有找到公开表或绩效自评表（查找的表：{wanted}）。")
+            raise WorkbookError(f"「{path.name}」中没有找到公开表或绩效自评表（查找的表：{wanted}）。"
+                                + "".join(skipped))
+        notes += skipped
         for region in regions:
             if region.kind == PROJECT:
                 projects.append(read_project(region))
@@ -78,6 +87,21 @@ def read_workbooks(paths: list[str | PathLike], year: int) -> ImportedData:
         data.projects = projects
     data.found = _found_lines(data, sources, forms) + notes
     return data
+
+
+def _finance_region(grid, forms) -> tuple[list[Region], str | None]:
+    """A finance-system sheet, known by its name, when its layout is the declared one's;
+    else no region and a note saying it was skipped."""
+    kind = finance_sheet_kind(grid.sheet, forms.tables)
+    if kind is None:
+        return [], f"{grid.sheet_place()}不对应任何公开表，已跳过。"
+    region = whole_sheet_region(grid, kind)
+    spec = forms.table(kind)
+    try:
+        read_table(region, spec, unit_of(region) or DEFAULT_UNIT)
+    except WorkbookError:
+        return [], f"{grid.sheet_place()}的格式与{spec.label}「{spec.name}」不一致，已跳过。"
+    return [region], None
 
 
 def _edited_tables(grids, data: ImportedData, year: int) -> list[str]:

@@ -142,3 +142,42 @@ def department_of(region: Region) -> str | None:
                 if name:
                     return name
     return None
+
+
+# The finance system (部门决算报表系统) exports one table a sheet, named like
+# 「Z01 收入支出决算总表(财决01表)」 and cut at Excel's 31 characters, with titles that
+# carry neither year nor 公开0N表.  Such a sheet is known by its name.
+_FINANCE_NUMBER = re.compile(r"财决0?(\d{1,2})表|^[Zz]0?(\d{1,2})(?!\d)")
+_FINANCE_PREFIX = re.compile(r"^[Zz]\d{1,2}")
+_FINANCE_TAIL = re.compile(r"[（(]财决.*$")
+_MIN_PREFIX = 4   # characters of a cut name that still tell the table
+
+
+def is_finance_sheet(sheet_name: str) -> bool:
+    return bool(_FINANCE_NUMBER.search(compact(sheet_name)))
+
+
+def finance_sheet_kind(sheet_name: str, tables: tuple[Table, ...]) -> str | None:
+    """The table a finance-system sheet holds by its name: the table name it carries
+    (whole, or cut at its end), else its 财决 / Z number; None when neither tells."""
+    key = unquoted(compact(sheet_name))
+    m = _FINANCE_NUMBER.search(key)
+    if not m:
+        return None
+    words = _FINANCE_TAIL.sub("", _FINANCE_PREFIX.sub("", key))
+    for t in sorted(tables, key=lambda t: -len(t.name)):
+        if words.endswith(unquoted(compact(t.name))):
+            return t.id
+    if len(words) >= _MIN_PREFIX and not _FINANCE_TAIL.search(key):
+        # Cut at 31 characters inside the name: the one table whose name begins so.
+        cut = [t.id for t in tables if unquoted(compact(t.name)).startswith(words)]
+        if len(cut) == 1:
+            return cut[0]
+    number = int(m.group(1) or m.group(2))
+    table_id = f"{number:02d}"
+    return table_id if any(t.id == table_id for t in tables) else None
+
+
+def whole_sheet_region(grid: Grid, kind: str) -> Region:
+    first = min((r for r, _ in grid.values), default=1)
+    return Region(grid, kind, first, grid.max_row, None)
