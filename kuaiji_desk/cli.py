@@ -17,13 +17,12 @@ import peewee
 from . import __version__, paths
 from .core import rules
 from .core.excel.errors import WorkbookError
-from .core.excel.importer import apply_import, read_workbooks
 from .core.files import write_atomically
 from .core.report import new_report
 from .core.rules.findings import SEVERITY_NAMES
 from .store import repo
 from .store.db import close_db, open_db
-from .store.errors import ReportNotFound, StoreError, describe
+from .store.errors import ReportExists, ReportNotFound, StoreError, describe
 
 EXIT_OK, EXIT_ERRORS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -42,6 +41,7 @@ _ZH = {
     "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
     "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 不明确，可能是 %(matches)s",
     "invalid %(type)s value: %(value)r": "无效的值：%(value)r",
+    "not allowed with argument %s": "不能与 %s 同时使用",
 }
 argparse._ = lambda text: _ZH.get(text, text)
 
@@ -75,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", metavar="FILE", type=Path,
                         help=f"数据库文件（默认：环境变量 {paths.DB_ENV}，或用户数据目录中的 {paths.DB_FILENAME}）")
     parser.add_argument("--version", action="version", version=f"kuaiji-desk {__version__}", help="显示版本并退出")
+    parser.add_argument("--self-test", action="store_true",
+                        help="检查本程序能否正常运行（字体、翻译、PDF、Excel、数据库、窗口）；通过时退出码为 0，否则为 1")
     sub = parser.add_subparsers(dest="command", metavar="命令")
 
     sub.add_parser("reports", help="列出数据库中的单位和年度")
@@ -82,6 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("new", help="新建某单位某年度的报告")
     p.add_argument("unit", metavar="UNIT", type=_unit, help="单位名称")
     p.add_argument("year", metavar="YEAR", type=_year, help="年度，例如 2024")
+    source = p.add_mutually_exclusive_group()
+    source.add_argument("--from", dest="from_files", metavar="FILE", type=Path, nargs="+",
+                        help="从上年度的公开表和绩效自评表工作簿新建：沿用单位信息、文字、科目、项目和指标，"
+                             "上年数字作为「上年数」")
+    source.add_argument("--from-report", action="store_true",
+                        help="从数据库中本单位上年度的报告新建（同 --from）")
 
     p = sub.add_parser("import", help="从工作簿导入本年度的公开表和绩效自评表（报告不存在时新建）")
     p.add_argument("unit", metavar="UNIT", type=_unit, help="单位名称")
@@ -126,16 +134,41 @@ def cmd_reports(args, out) -> int:
 
 
 def cmd_new(args, out) -> int:
+    notes: list[str] = []
+    report = None
     db = _open(args)
     try:
-        repo.create_report(db, args.unit, args.year)
+        if (args.from_files or args.from_report) and repo.report_exists(db, args.unit, args.year):
+            raise ReportExists(args.unit, args.year)
+        if args.from_files:  # every file read before anything is written
+            from .core.carry import start_from_workbooks   # openpyxl only for this command
+
+            report, notes = start_from_workbooks(args.from_files, args.unit, args.year)
+        if args.from_report:
+            try:
+                last = repo.load_report(db, args.unit, args.year - 1)
+            except ReportNotFound:
+                raise UsageError(f"数据库中没有{args.unit} {args.year - 1}年度的报告；"
+                                 "可以用 --from 指定上年度的工作簿。") from None
+            from .core.carry import start_from
+
+            report, notes = start_from(last, args.unit, args.year)
+        if report is None:
+            repo.create_report(db, args.unit, args.year)
+        else:
+            repo.add_report(db, report)
     finally:
         close_db(db)
     print(f"已新建报告：{args.unit} {args.year}年度", file=out)
+    for line in notes:
+        print(line, file=out)
     return EXIT_OK
 
 
 def cmd_import(args, out) -> int:
+    # Imported per command: the window starts without openpyxl and reportlab.
+    from .core.excel.importer import apply_import, read_workbooks
+
     data = read_workbooks(args.files, args.year)  # every file read before anything is written
     db = _open(args)
     try:
@@ -241,6 +274,10 @@ def main(argv: list[str] | None = None, out=None, err=None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse has printed its (Chinese) message
         return EXIT_OK if exc.code == 0 else EXIT_BAD_INPUT
+    if args.self_test:
+        from .selftest import run as self_test  # Qt only when asked for
+
+        return self_test()
     if args.command is None:
         return run_window(args, parser, out)
     try:

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from kuaiji_desk.paths import resources_dir
 
-from .excel.importer import apply_import, read_workbooks
 from .forms.fields import declared_id
 from .money import parse_amount
 from .report import LAST_YEAR, NUMBERS, PROJECTS, TEXTS, Report, new_report
@@ -31,6 +30,9 @@ def read_narrative() -> dict:
 
 
 def load_sample() -> Report:
+    # Imported here: the window needs only the names above to start, not openpyxl.
+    from .excel.importer import apply_import, read_workbooks
+
     report = new_report(SAMPLE_UNIT, SAMPLE_YEAR)
     apply_import(report, read_workbooks([sample_dir() / name for name in WORKBOOKS], SAMPLE_YEAR))
     narrative = read_narrative()

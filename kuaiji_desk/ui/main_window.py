@@ -10,24 +10,27 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget,
+    QDialog, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget,
 )
 
 from ..core import edits, rules
 from ..core.excel.errors import WorkbookError
-from ..core.excel.importer import apply_import, read_workbooks
 from ..core.files import write_atomically
-from ..core.pdf.document import export_pdf
 from ..core.rules.findings import NARRATIVE_TABLE, OVERALL_TABLE, PROJECT_TABLE
-from ..core.sample import SAMPLE_UNIT, SAMPLE_YEAR, load_sample
+from ..core.sample import SAMPLE_UNIT, SAMPLE_YEAR
 from ..store import repo
+from ..store.backup import rotate
 from ..store.db import close_db, open_db
 from ..store.errors import ReportExists, StoreError
+from .backups import backup_data, restore_data
 from .findings_panel import FindingsPanel
+from .help import AboutDialog, HelpDialog
 from .info_tab import InfoTab
 from .overall_tab import OverallTab
+from .import_preview import ImportPreview, code_questions
 from .print_preview import PrintPreview
 from .projects_tab import ProjectsTab
+from .recent import RecentMenu
 from .session import Session
 from .settings import Settings
 from .start_page import NewReportDialog, StartPage
@@ -77,6 +80,7 @@ class MainWindow(QMainWindow):
         self.db_path = Path(db_path)
         self.db = open_db(self.db_path)
         self.settings = Settings(self.db_path)
+        self._daily_backup()
         self.session: Session | None = None
         self.view: ReportView | None = None
         self.findings_panel: FindingsPanel | None = None
@@ -89,6 +93,7 @@ class MainWindow(QMainWindow):
         self.start.open_requested.connect(self.open_report)
         self.start.new_requested.connect(self.new_report)
         self.start.sample_requested.connect(self.open_sample)
+        self.start.last_year_requested.connect(self.start_from_last_year)
         self.stack.addWidget(self.start)
         self.setCentralWidget(self.stack)
         self.findings_dock = QDockWidget("校验结果", self)
@@ -115,7 +120,10 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("文件(&F)")
         self._action(file_menu, "新建报告(&N)…", self.new_report, QKeySequence.StandardKey.New)
         self._action(file_menu, "打开报告(&O)…", self.show_start, QKeySequence.StandardKey.Open)
+        self._action(file_menu, "从上年Excel开始…", self.start_from_last_year)
         self._action(file_menu, "打开示例", self.open_sample)
+        self.recent_menu = RecentMenu(self, self.open_report)
+        file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         self.import_action = self._action(file_menu, "导入本年工作簿(&I)…", self.import_workbooks, "Ctrl+I")
         file_menu.addSeparator()
@@ -125,6 +133,9 @@ class MainWindow(QMainWindow):
         self.preview_action = self._action(file_menu, "打印预览(&V)…", self.print_preview)
         self.print_action = self._action(file_menu, "打印(&P)…", self.print_report, QKeySequence.StandardKey.Print)
         self.print_table_action = self._action(file_menu, "打印当前表(&T)…", self.print_current_table)
+        file_menu.addSeparator()
+        self.backup_action = self._action(file_menu, "备份数据(&B)…", lambda: backup_data(self))
+        self.restore_action = self._action(file_menu, "恢复数据(&R)…", lambda: restore_data(self))
         file_menu.addSeparator()
         self._action(file_menu, "退出(&X)", self.close, QKeySequence.StandardKey.Quit)
         edit_menu = self.menuBar().addMenu("编辑(&E)")
@@ -144,6 +155,9 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(self.findings_dock.toggleViewAction())
+        help_menu = self.menuBar().addMenu("帮助(&H)")
+        self._action(help_menu, "使用说明(&H)", self.show_help, QKeySequence.StandardKey.HelpContents)
+        self._action(help_menu, "关于(&A)", self.show_about)
         self._report_actions = [self.import_action, self.export_excel_action, self.export_pdf_action,
                                 self.preview_action, self.print_action, self.print_table_action,
                                 *self.unit_group.actions()]
@@ -212,6 +226,7 @@ class MainWindow(QMainWindow):
         self.saved.setText("已保存")
         self.setWindowTitle(f"{unit} {year}年度 — {WINDOW_TITLE}")
         self.settings.set_last_report(unit, year)
+        self.recent_menu.add(unit, year)
 
     def _close_session(self) -> None:
         if self.view is not None:
@@ -243,6 +258,8 @@ class MainWindow(QMainWindow):
     def open_sample(self) -> None:
         if not repo.report_exists(self.db, SAMPLE_UNIT, SAMPLE_YEAR):
             try:
+                from ..core.sample import load_sample   # openpyxl only when needed: startup time
+
                 repo.save_report(self.db, load_sample())
             except (StoreError, WorkbookError) as exc:
                 QMessageBox.critical(self, "无法打开示例", str(exc))
@@ -259,16 +276,52 @@ class MainWindow(QMainWindow):
                 return False
         self.view.flush()
         report = self.session.report
+        from ..core.excel.importer import apply_import, read_workbooks   # openpyxl: see startup
+
         try:
             data = read_workbooks(paths, report.year)
         except WorkbookError as exc:
             QMessageBox.critical(self, "无法导入", f"{exc}\n\n报告未作任何更改。")
+            return False
+        preview = ImportPreview(data, report.forms, data.found + code_questions(data, report.year),
+                                "导入预览 — 本年工作簿", self)
+        if preview.exec() != QDialog.DialogCode.Accepted:
             return False
         imported = copy.deepcopy(report)
         apply_import(imported, data)
         if not self.session.apply(edits.replace_report(report, imported, "导入工作簿")):
             return False
         self.statusBar().showMessage("已导入：" + "；".join(data.found[:3]) + ("…" if len(data.found) > 3 else ""), 10000)
+        return True
+
+    def start_from_last_year(self, paths: list[str] | None = None) -> bool:
+        """A new report from last year's workbooks: profile, texts, code rows, projects and
+        their targets carried over, last year's figures kept for every comparison."""
+        if not paths:
+            paths, _ = QFileDialog.getOpenFileNames(self, "选择上年的公开表和绩效自评表工作簿", "",
+                                                    "Excel 工作簿 (*.xlsx *.xls)")
+            if not paths:
+                return False
+        units = sorted({info.unit for info in repo.list_reports(self.db)})
+        dialog = NewReportDialog(units, date.today().year - 1, self)
+        dialog.setWindowTitle("从上年Excel开始")
+        if dialog.exec() != NewReportDialog.DialogCode.Accepted:
+            return False
+        unit, year = dialog.values()
+        from ..core.carry import start_from_workbooks   # openpyxl only when needed: startup time
+
+        try:
+            report, notes = start_from_workbooks(paths, unit, year)
+            repo.add_report(self.db, report)
+        except (WorkbookError, StoreError) as exc:
+            QMessageBox.critical(self, "无法从上年开始", f"{exc}\n\n没有新建报告。")
+            return False
+        box = QMessageBox(QMessageBox.Icon.Information, "已从上年开始",
+                          f"已新建 {unit} {year}年度的报告。上年数已保存，用于情况说明中的「与上年相比」"
+                          "和跨年核对；请逐表填写本年数。", parent=self)
+        box.setDetailedText("\n".join(notes))
+        box.exec()
+        self.open_report(unit, year)
         return True
 
     def _show_undo_text(self, text: str) -> None:
@@ -336,6 +389,8 @@ class MainWindow(QMainWindow):
             path, _ = QFileDialog.getSaveFileName(self, "导出PDF", self._default_name(".pdf"), "PDF 文件 (*.pdf)")
             if not path:
                 return False
+        from ..core.pdf.document import export_pdf   # reportlab only when needed: startup time
+
         return self._write(path, export_pdf, "PDF")
 
     def _pdf_for_printing(self, table: str | None) -> str | None:
@@ -343,6 +398,8 @@ class MainWindow(QMainWindow):
         if self._print_dir is None:
             self._print_dir = tempfile.TemporaryDirectory(prefix="kuaiji-print-")
         path = Path(self._print_dir.name) / f"{table or 'report'}.pdf"
+        from ..core.pdf.document import export_pdf
+
         write = export_pdf if table is None else (lambda report, p: export_pdf(report, p, table=table))
         return str(path) if self._write(str(path), write, "打印用PDF") else None
 
@@ -383,6 +440,47 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.session.set_unit(unit)
             self.settings.set_amount_unit(unit)
+
+    # -- the database as a whole (ui/backups.py) and help (ui/help.py) -------------
+    def _daily_backup(self) -> None:
+        # A failed backup must not keep the accountant from working; the status bar says so.
+        try:
+            rotate(self.db_path)
+        except StoreError as exc:
+            self.statusBar().showMessage(f"自动备份未完成：{exc}", 15000)
+
+    def replace_database(self, change):
+        """Closes the report and the database, lets ``change`` replace the file, reopens it.
+
+        Returns what ``change`` returns and shows the start page; if it raises, the
+        old database is reopened with the report that was open, and the error goes on.
+        """
+        was_open = (self.session.report.unit, self.session.report.year) if self.session else None
+        self._close_session()
+        close_db(self.db)
+        try:
+            result = change()
+        except BaseException:
+            self.db = open_db(self.db_path)
+            if was_open:
+                self.open_report(*was_open)
+            else:
+                self.show_start()
+            raise
+        self.db = open_db(self.db_path)
+        self.show_start()
+        return result
+
+    def show_help(self) -> HelpDialog:
+        # Not modal: the walk-through stays open beside the tables it describes.
+        self.help_dialog = HelpDialog(self)
+        self.help_dialog.show()
+        return self.help_dialog
+
+    def show_about(self) -> AboutDialog:
+        self.about_dialog = AboutDialog(self.db_path, self)
+        self.about_dialog.open()
+        return self.about_dialog
 
     # -- status ------------------------------------------------------------------
     def _show_counts(self, findings) -> None:

@@ -1,4 +1,4 @@
-"""What the window remembers: the last report opened, its geometry, the amount unit.
+"""What the window remembers: the last reports opened, its geometry, the amount unit.
 
 Kept in an INI file beside the database, so that another database (``--db``)
 remembers its own last report, and tests never touch the user's settings.
@@ -24,6 +24,30 @@ class Settings:
     def set_last_report(self, unit: str, year: int) -> None:
         self._q.setValue("last/unit", unit)
         self._q.setValue("last/year", year)
+
+    def recent_reports(self) -> list[tuple[str, int]]:
+        """The reports opened last, newest first."""
+        found = []
+        for i in range(self._q.beginReadArray("recent")):
+            self._q.setArrayIndex(i)
+            unit, year = self._q.value("unit"), self._q.value("year")
+            try:
+                found.append((str(unit), int(year)))
+            except (TypeError, ValueError):
+                continue
+        self._q.endArray()
+        return found
+
+    def add_recent_report(self, unit: str, year: int, keep: int = 5) -> None:
+        entries = [(unit, year)] + [e for e in self.recent_reports() if e != (unit, year)]
+        self._q.remove("recent")   # a shorter array would leave the old tail behind
+        # An array, not a list value: QSettings gives a one-item list back as a plain string.
+        self._q.beginWriteArray("recent", min(len(entries), keep))
+        for i, (u, y) in enumerate(entries[:keep]):
+            self._q.setArrayIndex(i)
+            self._q.setValue("unit", u)
+            self._q.setValue("year", y)
+        self._q.endArray()
 
     def geometry(self) -> QByteArray | None:
         value = self._q.value("window/geometry")

@@ -15,6 +15,7 @@ class StartPage(QWidget):
     open_requested = Signal(str, int)   # unit, year
     new_requested = Signal()
     sample_requested = Signal()
+    last_year_requested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -33,6 +34,9 @@ class StartPage(QWidget):
         self.open_button.clicked.connect(lambda: self._open_row(self.table.currentRow()))
         new_button = QPushButton("新建报告…")
         new_button.clicked.connect(self.new_requested)
+        last_year_button = QPushButton("从上年Excel开始…")
+        last_year_button.setToolTip("读取上年的公开表和绩效自评表，新建本年报告：单位信息、科目、项目和上年数都带过来")
+        last_year_button.clicked.connect(self.last_year_requested)
         sample_button = QPushButton("打开示例")
         sample_button.setToolTip("汉阳区城市运行管理中心 2024 年度决算公开的全部数据")
         sample_button.clicked.connect(self.sample_requested)
@@ -40,6 +44,7 @@ class StartPage(QWidget):
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
         buttons.addWidget(new_button)
+        buttons.addWidget(last_year_button)
         buttons.addWidget(sample_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 30, 40, 30)
@@ -62,7 +67,7 @@ class StartPage(QWidget):
             self.table.selectRow(0)
             self.hint.setText("选择一份报告打开，或新建一份。")
         else:
-            self.hint.setText("数据库中还没有报告。新建一份报告，或打开示例看看一份完整的决算公开。")
+            self.hint.setText("数据库中还没有报告。新建一份报告、从上年的Excel开始，或打开示例看看一份完整的决算公开。")
         self.open_button.setEnabled(bool(infos))
 
     def _open_row(self, row: int) -> None:

@@ -6,7 +6,6 @@ import random
 import pytest
 
 from kuaiji_desk.core.forms import TOTAL_ROW
-from kuaiji_desk.core.forms.tables_2024 import PERSONNEL
 from kuaiji_desk.core.layout import layout
 from kuaiji_desk.core.report import new_report
 from kuaiji_desk.core.sample import load_sample

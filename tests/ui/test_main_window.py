@@ -4,12 +4,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
-from kuaiji_desk.core.sample import SAMPLE_UNIT, SAMPLE_YEAR
+from kuaiji_desk.core.sample import SAMPLE_UNIT
 from kuaiji_desk.store import repo
 from kuaiji_desk.store.db import close_db, open_db
 from kuaiji_desk.ui.app import application
+from kuaiji_desk.ui.import_preview import ImportPreview
 from kuaiji_desk.ui.main_window import MainWindow
 from kuaiji_desk.ui.start_page import NewReportDialog
 
@@ -76,7 +77,7 @@ def rules_found(window):
 def test_empty_database_offers_new_report_and_the_sample(open_window):
     window = open_window()
     assert window.stack.currentWidget() is window.start
-    assert "新建一份报告，或打开示例" in window.start.hint.text()
+    assert "新建一份报告、从上年的Excel开始，或打开示例" in window.start.hint.text()
     window.open_sample()
     assert window.session.report.unit == SAMPLE_UNIT
     assert window.view.count() == 12
@@ -172,6 +173,19 @@ def test_import_is_one_undoable_step_and_a_bad_file_changes_nothing(open_window,
     assert window.session.undo_stack.count() == 0
 
     files = [str(FIXTURES / "hanyang-2024-public-tables.xlsx"), str(FIXTURES / "hanyang-2024-self-evaluations.xlsx")]
+    previews = []
+
+    def look_then(answer):
+        def exec_(dialog):
+            previews.append([dialog.table.item(i, 0).text() + "|" + dialog.table.item(i, 3).text()
+                             for i in range(dialog.table.rowCount())])
+            return answer
+        return exec_
+    monkeypatch.setattr(ImportPreview, "exec", look_then(QDialog.DialogCode.Rejected))
+    assert not window.import_workbooks(files)                 # cancelled in the preview: nothing written
+    assert window.session.undo_stack.count() == 0 and window.session.report.projects == []
+    assert "公开02表 收入决算表|22 行，44 个数" in previews[0] and "公开07表 政府性基金预算财政拨款收入支出决算表|无数据" in previews[0]
+    monkeypatch.setattr(ImportPreview, "exec", look_then(QDialog.DialogCode.Accepted))
     assert window.import_workbooks(files)
     assert window.session.undo_stack.count() == 1
     assert len(window.session.report.projects) == 14
@@ -286,3 +300,22 @@ def test_a_single_table_prints_alone(open_window, monkeypatch, tmp_path):
     printed = QPdfDocument()
     printed.load(str(tmp_path / "02.pdf"))
     assert printed.pageCount() == 1
+
+
+def test_a_new_year_from_last_years_excel(open_window, monkeypatch, tmp_path):
+    import workbook_variants as wv
+
+    last_year = wv.save_sheets(wv.last_year(wv.load_sheets(wv.PUBLIC_TABLES)), tmp_path / "2023.xlsx")
+    window = open_window()
+    assert window.start.hint.text().startswith("数据库中还没有报告") and "从上年的Excel开始" in window.start.hint.text()
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Ok)
+
+    def fill(dialog):                                        # the 新建报告 dialog asks for unit and year
+        dialog.unit.setCurrentText(UNIT)
+        dialog.year.setValue(2024)
+        return NewReportDialog.DialogCode.Accepted
+    monkeypatch.setattr(NewReportDialog, "exec", fill)
+    assert window.start_from_last_year([str(last_year)])
+    report = window.session.report
+    assert report.year == 2024 and report.last_year["收支总计"] == 1_294_480_000
+    assert report.cells == {} and "2010350" in report.code_rows["02"]

@@ -1,0 +1,161 @@
+"""Copies of the database: on request, once a day, and back again.
+
+Copies go through SQLite's online backup API, which includes what is still in
+the -wal file; copying the .db file alone would miss the latest edits.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from contextlib import closing
+from datetime import date, datetime
+from pathlib import Path
+
+import peewee
+
+from ..core.files import write_atomically
+from .db import _refuse_foreign
+from .errors import StoreError, describe
+from .models import MODELS
+
+BACKUP_DIR = "backups"
+DAILY_PREFIX = "kuaiji-"
+KEEP = 30
+
+
+def backups_dir(db_path: Path) -> Path:
+    return Path(db_path).parent / BACKUP_DIR
+
+
+def backup_to(db: peewee.SqliteDatabase, target_path: Path) -> Path:
+    """A consistent copy of the open database at ``target_path``, checked before it is put in place."""
+    target_path = Path(target_path)
+    try:
+        return write_atomically(target_path, lambda partial: _copy(db.connection(), partial))
+    except (OSError, sqlite3.Error) as exc:
+        raise StoreError(f"无法写入备份文件「{target_path}」：{_reason(exc)}。") from exc
+
+
+def check_restorable(source_path: Path) -> None:
+    """Raises StoreError (naming the file) unless it is an undamaged database of this program."""
+    source = Path(source_path)
+    if not source.is_file():
+        raise StoreError(f"「{source}」不存在或不是文件。")
+    if source.stat().st_size == 0:
+        raise StoreError(f"「{source}」是空文件，不是本程序的数据库备份。")
+    _refuse_foreign(source)   # not SQLite, damaged header, foreign tables, newer version
+    try:
+        with closing(sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            problems = _integrity_problems(conn)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"「{source}」已损坏，不能用于恢复（{exc}）。") from exc
+    # An empty SQLite file passes _refuse_foreign (open_db would set it up); a
+    # restore needs our tables in it.
+    if version == 0 or not {m._meta.table_name for m in MODELS} <= tables:
+        raise StoreError(f"「{source}」不是本程序的数据库备份。")
+    if problems:
+        raise StoreError(f"「{source}」已损坏，不能用于恢复（{problems[0]}）。")
+
+
+def restore_from(db_path: Path, source_path: Path) -> Path:
+    """Replaces the database at ``db_path`` by ``source_path``; returns the safety copy of what it replaced.
+
+    The caller closes its connection first.  A refused source leaves everything
+    as it was.
+    """
+    db_path, source = Path(db_path), Path(source_path)
+    check_restorable(source)
+    # Staged beside the database so that the final move is a rename on one disk,
+    # and checked again there: the copy is what goes into place.
+    staged = db_path.with_name(f".{db_path.name}.restore")
+    try:
+        shutil.copyfile(source, staged)
+        with closing(sqlite3.connect(staged)) as conn:
+            problems = _integrity_problems(conn)
+        if problems:
+            raise StoreError(f"「{source}」复制后校验失败（{problems[0]}），数据未被替换。")
+        safety = _safety_copy(db_path)
+        # A -wal left beside the old file would be replayed into the new one.
+        for stale in _sidecars(db_path):
+            stale.unlink(missing_ok=True)
+        os.replace(staged, db_path)
+    except OSError as exc:
+        raise StoreError(f"无法用「{source}」恢复数据：{_reason(exc)}。") from exc
+    finally:
+        for leftover in (staged, *_sidecars(staged)):
+            leftover.unlink(missing_ok=True)
+    return safety
+
+
+def rotate(db_path: Path, keep: int = KEEP, today: date | None = None) -> Path | None:
+    """Today's automatic backup in ``backups/kuaiji-YYYYmmdd.db`` unless it exists; keeps the newest ``keep``.
+
+    Returns the backup written, or None.
+    """
+    db_path = Path(db_path)
+    if not db_path.is_file():
+        return None
+    folder = backups_dir(db_path)
+    target = folder / f"{DAILY_PREFIX}{(today or date.today()):%Y%m%d}.db"
+    written = None
+    if not target.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            with closing(sqlite3.connect(db_path)) as conn:
+                written = write_atomically(target, lambda partial: _copy(conn, partial))
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"无法写入自动备份「{target}」：{_reason(exc)}。") from exc
+    # Names sort by date; only the daily copies are rotated, never the safety copies.
+    daily = sorted(p for p in folder.glob(f"{DAILY_PREFIX}*.db") if p.stem[len(DAILY_PREFIX):].isdigit())
+    for old in daily[:-keep] if keep > 0 else daily:
+        old.unlink(missing_ok=True)
+    return written
+
+
+def _copy(source: sqlite3.Connection, target: Path) -> None:
+    with closing(sqlite3.connect(target)) as dst:
+        source.backup(dst)
+        # One self-contained file, to be carried on a USB stick; open_db turns WAL back on.
+        dst.execute("PRAGMA journal_mode=delete")
+        problems = _integrity_problems(dst)
+    if problems:
+        raise StoreError(f"备份副本校验失败（{problems[0]}）。")
+
+
+def _safety_copy(db_path: Path) -> Path | None:
+    """What a restore is about to replace, kept in the backups folder."""
+    if not db_path.is_file() or db_path.stat().st_size == 0:
+        return None
+    target = backups_dir(db_path) / f"恢复前-{datetime.now():%Y%m%d-%H%M%S}.db"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with closing(sqlite3.connect(db_path)) as conn:
+            write_atomically(target, lambda partial: _raw_backup(conn, partial))
+    except sqlite3.DatabaseError:
+        # A damaged database is what one restores over: keep its bytes as they are.
+        shutil.copyfile(db_path, target)
+    return target
+
+
+def _raw_backup(source: sqlite3.Connection, target: Path) -> None:
+    with closing(sqlite3.connect(target)) as dst:
+        source.backup(dst)
+
+
+def _integrity_problems(conn: sqlite3.Connection) -> list[str]:
+    rows = [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall()]
+    if rows == ["ok"]:
+        return []
+    # Rows may start with a "*** in database main ***" line; the user needs what follows it.
+    return [line for row in rows for line in row.splitlines() if not line.startswith("***")] or rows
+
+
+def _sidecars(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+def _reason(exc: Exception) -> str:
+    return getattr(exc, "strerror", None) or describe(exc)

@@ -1,0 +1,56 @@
+"""文件 → 备份数据… and 恢复数据…: the whole database to a file of the user's choice and back."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from ..store.backup import backup_to, backups_dir, check_restorable, restore_from
+from ..store.errors import StoreError
+
+_FILTER = "数据库备份 (*.db);;所有文件 (*)"
+
+
+def backup_data(window, path: str | None = None) -> Path | None:
+    if not path:
+        suggested = window.db_path.parent / f"部门决算公开备份-{date.today():%Y%m%d}.db"
+        path, _ = QFileDialog.getSaveFileName(window, "备份数据", str(suggested), _FILTER)
+        if not path:
+            return None
+    if window.view is not None:
+        window.view.flush()   # typing not yet saved belongs in the backup
+    try:
+        target = backup_to(window.db, Path(path))
+    except StoreError as exc:
+        QMessageBox.critical(window, "备份失败", str(exc))
+        return None
+    window.statusBar().showMessage(f"已备份全部数据：{target}", 10000)
+    return target
+
+
+def restore_data(window, path: str | None = None) -> bool:
+    if not path:
+        path, _ = QFileDialog.getOpenFileName(window, "恢复数据", str(backups_dir(window.db_path)), _FILTER)
+        if not path:
+            return False
+    # Checked before anything is closed: a refused file leaves the window as it was.
+    try:
+        check_restorable(Path(path))
+    except StoreError as exc:
+        QMessageBox.critical(window, "无法恢复数据", f"{exc}\n\n当前数据未作任何更改。")
+        return False
+    answer = QMessageBox.question(
+        window, "恢复数据",
+        f"用备份「{path}」恢复数据？\n\n当前数据库中的全部报告将被备份中的内容替换。"
+        f"替换前的数据会先另存一份到「{backups_dir(window.db_path)}」。")
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    try:
+        safety = window.replace_database(lambda: restore_from(window.db_path, Path(path)))
+    except StoreError as exc:
+        QMessageBox.critical(window, "无法恢复数据", f"{exc}\n\n当前数据未作任何更改。")
+        return False
+    kept = f"；原数据已另存为「{safety}」" if safety else ""
+    window.statusBar().showMessage(f"已从「{path}」恢复数据{kept}", 15000)
+    return True

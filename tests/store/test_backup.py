@@ -1,0 +1,151 @@
+"""Backups while the program runs, restoring them, and the daily rotation."""
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from contextlib import closing
+from datetime import date, timedelta
+
+import pytest
+
+from kuaiji_desk.core.report import new_report
+from kuaiji_desk.store import repo
+from kuaiji_desk.store.backup import backup_to, backups_dir, restore_from, rotate
+from kuaiji_desk.store.db import close_db, open_db
+from kuaiji_desk.store.errors import StoreError
+
+
+def dump(path) -> str:
+    with closing(sqlite3.connect(path)) as conn:
+        return "\n".join(conn.iterdump())
+
+
+def reports(path) -> list[tuple[str, int]]:
+    db = open_db(path)
+    try:
+        return [(info.unit, info.year) for info in repo.list_reports(db)]
+    finally:
+        close_db(db)
+
+
+def test_a_backup_includes_what_another_connection_committed_into_the_wal(db, db_path, rich_report, tmp_path):
+    other = open_db(db_path)
+    try:
+        other.pragma("wal_autocheckpoint", 0)   # the commit stays in the -wal file
+        repo.save_report(other, rich_report)
+        assert os.path.getsize(f"{db_path}-wal") > 0
+        plain = tmp_path / "plain.db"
+        shutil.copyfile(db_path, plain)          # what copying the file alone would give
+        assert reports(plain) == []
+        target = backup_to(db, tmp_path / "备份.db")
+    finally:
+        close_db(other)
+    assert reports(target) == [("某单位", 2024)]
+    copy_db = open_db(target)
+    try:
+        assert repo.load_report(copy_db, "某单位", 2024) == rich_report
+    finally:
+        close_db(copy_db)
+    assert not list(tmp_path.glob(".*.part"))
+
+
+def test_a_backup_that_cannot_be_written_says_so(db, tmp_path):
+    with pytest.raises(StoreError, match="无法写入备份文件"):
+        backup_to(db, tmp_path / "missing-folder" / "k.db")
+
+
+def test_restoring_a_good_backup_gives_back_its_reports(db, db_path, rich_report, tmp_path):
+    repo.save_report(db, rich_report)
+    saved = backup_to(db, tmp_path / "saved.db")
+    repo.create_report(db, "后来的单位", 2025)
+    close_db(db)
+    before = dump(db_path)
+    safety = restore_from(db_path, saved)
+    assert reports(db_path) == [("某单位", 2024)]
+    # The safety copy holds what was replaced.
+    assert safety.parent == backups_dir(db_path)
+    assert dump(safety) == before
+    assert not list(db_path.parent.glob(".*restore*"))
+
+
+def _damaged(kind, tmp_path, good):
+    path = tmp_path / f"{kind}.db"
+    if kind == "truncated":
+        data = good.read_bytes()
+        path.write_bytes(data[: len(data) // 2])
+    elif kind == "random":
+        path.write_bytes(os.urandom(20_000))
+    elif kind == "empty":
+        path.touch()
+    elif kind == "empty-sqlite":
+        sqlite3.connect(path).close()
+        with closing(sqlite3.connect(path)) as conn:
+            conn.execute("VACUUM")
+    elif kind == "foreign":
+        with closing(sqlite3.connect(path)) as conn:
+            conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+            conn.commit()
+    elif kind == "foreign-versioned":   # user_version set, but not our tables
+        with closing(sqlite3.connect(path)) as conn:
+            conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+            conn.execute("PRAGMA user_version = 1")
+            conn.commit()
+    elif kind == "newer":
+        shutil.copyfile(good, path)
+        with closing(sqlite3.connect(path)) as conn:
+            conn.execute("PRAGMA user_version = 99")
+    elif kind == "corrupt-page":        # a readable header, a damaged page in the middle
+        data = bytearray(good.read_bytes())
+        page = int.from_bytes(data[16:18], "big")
+        data[page * 2: page * 2 + 200] = os.urandom(200)
+        path.write_bytes(bytes(data))
+    elif kind == "bad-freelist":        # only integrity_check notices: the header miscounts free pages
+        data = bytearray(good.read_bytes())
+        data[36:40] = (3).to_bytes(4, "big")
+        path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize("kind", ["truncated", "random", "empty", "empty-sqlite", "foreign",
+                                  "foreign-versioned", "newer", "corrupt-page", "bad-freelist"])
+def test_a_damaged_or_foreign_file_is_refused_and_the_data_is_unchanged(kind, db, db_path, rich_report, tmp_path):
+    repo.save_report(db, rich_report)
+    good = backup_to(db, tmp_path / "good.db")
+    close_db(db)
+    source = _damaged(kind, tmp_path, good)
+    source_bytes = source.read_bytes()
+    before = dump(db_path)
+    with pytest.raises(StoreError) as info:
+        restore_from(db_path, source)
+    assert str(source) in str(info.value)
+    assert dump(db_path) == before
+    assert source.read_bytes() == source_bytes
+    assert not backups_dir(db_path).exists()   # nothing was about to be replaced
+    assert not list(db_path.parent.glob(".*restore*"))
+
+
+def test_rotation_makes_one_backup_a_day_and_keeps_the_newest(db, db_path, rich_report):
+    repo.save_report(db, rich_report)
+    first = date(2025, 3, 1)
+    for day in range(5):
+        assert rotate(db_path, keep=3, today=first + timedelta(days=day)) is not None
+    assert rotate(db_path, keep=3, today=first + timedelta(days=4)) is None   # today's exists
+    names = sorted(p.name for p in backups_dir(db_path).iterdir())
+    assert names == ["kuaiji-20250303.db", "kuaiji-20250304.db", "kuaiji-20250305.db"]
+    assert reports(backups_dir(db_path) / names[-1]) == [("某单位", 2024)]
+
+
+def test_rotation_leaves_the_safety_copies_of_restores(db, db_path, tmp_path):
+    repo.save_report(db, new_report("单位", 2024))
+    saved = backup_to(db, tmp_path / "saved.db")
+    close_db(db)
+    safety = restore_from(db_path, saved)
+    rotate(db_path, keep=1, today=date(2025, 1, 1))
+    rotate(db_path, keep=1, today=date(2025, 1, 2))
+    assert sorted(p.name for p in backups_dir(db_path).iterdir()) == sorted([safety.name, "kuaiji-20250102.db"])
+
+
+def test_no_rotation_without_a_database(tmp_path):
+    assert rotate(tmp_path / "none.db") is None
+    assert not (tmp_path / "backups").exists()
