@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "新建报告(&N)…", self.new_report, QKeySequence.StandardKey.New)
         self._action(file_menu, "打开报告(&O)…", self.show_start, QKeySequence.StandardKey.Open)
         self._action(file_menu, "从上年Excel开始…", self.start_from_last_year)
+        self._action(file_menu, "从上年报告新建…", self.start_from_last_report)
         self._action(file_menu, "打开示例", self.open_sample)
         self.recent_menu = RecentMenu(self, self.open_report)
         file_menu.addMenu(self.recent_menu)
@@ -316,13 +317,36 @@ class MainWindow(QMainWindow):
         except (WorkbookError, StoreError) as exc:
             QMessageBox.critical(self, "无法从上年开始", f"{exc}\n\n没有新建报告。")
             return False
+        self._started(unit, year, notes)
+        return True
+
+    def start_from_last_report(self) -> bool:
+        """A new report from the same unit's report of last year in this database."""
+        units = sorted({info.unit for info in repo.list_reports(self.db)})
+        dialog = NewReportDialog(units, date.today().year - 1, self)
+        dialog.setWindowTitle("从上年报告新建")
+        if dialog.exec() != NewReportDialog.DialogCode.Accepted:
+            return False
+        unit, year = dialog.values()
+        from ..core.carry import start_from
+
+        try:
+            last = repo.load_report(self.db, unit, year - 1)
+            report, notes = start_from(last, unit, year)
+            repo.add_report(self.db, report)
+        except StoreError as exc:
+            QMessageBox.critical(self, "无法从上年报告新建", f"{exc}\n\n没有新建报告。")
+            return False
+        self._started(unit, year, notes)
+        return True
+
+    def _started(self, unit: str, year: int, notes: list[str]) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, "已从上年开始",
                           f"已新建 {unit} {year}年度的报告。上年数已保存，用于情况说明中的「与上年相比」"
                           "和跨年核对；请逐表填写本年数。", parent=self)
         box.setDetailedText("\n".join(notes))
         box.exec()
         self.open_report(unit, year)
-        return True
 
     def _show_undo_text(self, text: str) -> None:
         self.undo_action.setText(f"撤销 {text}" if text else "撤销")

@@ -319,3 +319,20 @@ def test_a_new_year_from_last_years_excel(open_window, monkeypatch, tmp_path):
     report = window.session.report
     assert report.year == 2024 and report.last_year["收支总计"] == 1_294_480_000
     assert report.cells == {} and "2010350" in report.code_rows["02"]
+
+
+def test_a_new_year_from_last_years_report_in_the_database(open_window, monkeypatch):
+    window = open_window()
+    window.open_sample()                                      # 2024 of the sample unit
+
+    def fill(dialog):
+        dialog.unit.setCurrentText(SAMPLE_UNIT)
+        dialog.year.setValue(2025)
+        return NewReportDialog.DialogCode.Accepted
+    monkeypatch.setattr(NewReportDialog, "exec", fill)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Ok)
+    assert window.start_from_last_report()
+    report = window.session.report
+    assert (report.unit, report.year) == (SAMPLE_UNIT, 2025)
+    assert report.last_year["收支总计"] == 1_286_760_000 and len(report.projects) == 14
+    assert all(p.spent is None for p in report.projects)
