@@ -162,6 +162,11 @@ class MainWindow(QMainWindow):
         self._report_actions = [self.import_action, self.export_excel_action, self.export_pdf_action,
                                 self.preview_action, self.print_action, self.print_table_action,
                                 *self.unit_group.actions()]
+        # The toolbar shows short words, without the menus' (&X) keys.
+        for action, words in ((self.import_action, "导入"), (self.export_excel_action, "导出Excel"),
+                              (self.export_pdf_action, "导出PDF"), (self.preview_action, "打印预览"),
+                              (self.print_action, "打印")):
+            action.setIconText(words)
         toolbar = self.addToolBar("常用")
         toolbar.setObjectName("toolbar")
         toolbar.setMovable(False)
