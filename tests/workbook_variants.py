@@ -321,3 +321,39 @@ def last_year(sheets: list[Sheet], year: int = 2023, total: float | None = LAST_
             if v in (27, 30) and c == 2 or v in (57, 60) and c == 5:
                 s01.cells[(r, c + 1)] = total
     return sheets
+
+
+# -- files that are not what they claim (each writes ``path``) --------------------------
+
+def corrupt(path: Path) -> None:
+    data = PUBLIC_TABLES.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+def encrypted(path: Path) -> None:
+    """An OLE container as Excel writes a password-protected workbook."""
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "EncryptionInfo".encode("utf-16-le")
+                     + b"\0" * 1024)
+
+
+def empty(path: Path) -> None:
+    path.write_bytes(b"")
+
+
+def oversized(path: Path) -> None:
+    from kuaiji_desk.core.excel.opening import MAX_FILE_BYTES
+
+    with open(path, "wb") as f:
+        f.write(b"PK\x03\x04")
+        f.truncate(MAX_FILE_BYTES + 1)
+
+
+def not_a_spreadsheet(path: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("word/document.xml", "<document/>")
+
+
+def no_table(path: Path) -> None:
+    save_sheets([Sheet("Sheet1", {(1, 1): "你好"})], path)

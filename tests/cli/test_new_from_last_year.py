@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from kuaiji_desk import cli
-from kuaiji_desk.core.excel import opening
 from kuaiji_desk.store import repo
 from kuaiji_desk.store.db import close_db, open_db
 
@@ -109,36 +108,12 @@ def test_this_years_workbooks_are_no_last_years(tmp_path):
     assert code == 2 and "上年度（2023年度）的工作簿无法使用" in err and "（2024年度）" in err
 
 
-def _corrupt(path):
-    data = wv.PUBLIC_TABLES.read_bytes()
-    path.write_bytes(data[: len(data) // 2])
-
-
-def _encrypted(path):
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "EncryptionInfo".encode("utf-16-le")
-                     + b"\0" * 1024)
-
-
-def _empty(path):
-    path.write_bytes(b"")
-
-
-def _oversized(path):
-    with open(path, "wb") as f:
-        f.write(b"PK\x03\x04")
-        f.truncate(opening.MAX_FILE_BYTES + 1)
-
-
-def _no_table(path):
-    wv.save_sheets([wv.Sheet("Sheet1", {(1, 1): "你好"})], path)
-
-
 @pytest.mark.parametrize("make,words", [
-    (_corrupt, "不是可以读取的 Excel 工作簿"),
-    (_encrypted, "设置了打开密码"),
-    (_empty, "是空文件"),
-    (_oversized, "超过了可以读取的 50 MB"),
-    (_no_table, "查找的表"),
+    (wv.corrupt, "不是可以读取的 Excel 工作簿"),
+    (wv.encrypted, "设置了打开密码"),
+    (wv.empty, "是空文件"),
+    (wv.oversized, "超过了可以读取的 50 MB"),
+    (wv.no_table, "查找的表"),
 ], ids=["corrupt", "encrypted", "empty", "oversized", "no_table"])
 def test_bad_files_create_nothing(db, files_2023, tmp_path, make, words):
     before_list, before = reports(db), load(db, 2023)

@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import copy
-import zipfile
 
 import pytest
 
 from kuaiji_desk.core import carry
 from kuaiji_desk.core.carry import last_year_figures, start_from, start_from_workbooks
-from kuaiji_desk.core.excel import opening
 from kuaiji_desk.core.excel.errors import WorkbookError
 from kuaiji_desk.core.excel.importer import apply_import, read_workbooks
 from kuaiji_desk.core.excel.writer import export_workbook
@@ -211,42 +209,13 @@ def test_codes_as_numbers_dashes_and_notes_below(tmp_path, reference):
     assert report == reference
 
 
-def _corrupt(path):
-    data = wv.PUBLIC_TABLES.read_bytes()
-    path.write_bytes(data[: len(data) // 2])
-
-
-def _encrypted(path):
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "EncryptionInfo".encode("utf-16-le")
-                     + b"\0" * 1024)
-
-
-def _empty(path):
-    path.write_bytes(b"")
-
-
-def _oversized(path):
-    with open(path, "wb") as f:
-        f.write(b"PK\x03\x04")
-        f.truncate(opening.MAX_FILE_BYTES + 1)
-
-
-def _not_a_spreadsheet(path):
-    with zipfile.ZipFile(path, "w") as z:
-        z.writestr("word/document.xml", "<document/>")
-
-
-def _no_table(path):
-    wv.save_sheets([wv.Sheet("Sheet1", {(1, 1): "你好"})], path)
-
-
 REFUSALS = [
-    (_corrupt, "不是可以读取的 Excel 工作簿"),
-    (_encrypted, "设置了打开密码（已加密）"),
-    (_empty, "是空文件"),
-    (_oversized, "超过了可以读取的 50 MB"),
-    (_not_a_spreadsheet, "不是 .xlsx 工作簿"),
-    (_no_table, "没有找到公开表或绩效自评表（查找的表：收入支出决算总表、"),
+    (wv.corrupt, "不是可以读取的 Excel 工作簿"),
+    (wv.encrypted, "设置了打开密码（已加密）"),
+    (wv.empty, "是空文件"),
+    (wv.oversized, "超过了可以读取的 50 MB"),
+    (wv.not_a_spreadsheet, "不是 .xlsx 工作簿"),
+    (wv.no_table, "没有找到公开表或绩效自评表（查找的表：收入支出决算总表、"),
 ]
 
 
