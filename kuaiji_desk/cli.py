@@ -275,7 +275,7 @@ def main(argv: list[str] | None = None, out=None, err=None) -> int:
     except SystemExit as exc:  # argparse has printed its (Chinese) message
         return EXIT_OK if exc.code == 0 else EXIT_BAD_INPUT
     if args.self_test:
-        from .selftest import run as self_test  # Qt only when asked for
+        from .ui.selftest import run as self_test  # Qt only when asked for
 
         return self_test()
     if args.command is None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..core.rules.findings import WARNING
 from .finding_marks import Mark
+from .indicator_table import IndicatorTable
 from .inputs import NoteLabel, NumberLine, TextBox
 
 Change = Callable[[Callable[[object], None], str], bool]
@@ -66,6 +67,17 @@ class BoundForm(QWidget):
         self.reason_attr = attr
         self.reason_note = NoteLabel(self)
         layout.addWidget(self.reason_note)
+
+    def add_evaluation(self, layout: QVBoxLayout, columns) -> None:
+        """What every 自评表 has below its head: the indicators, the 偏差原因 (with the note
+        that asks for it) and the 改进措施."""
+        layout.addSpacing(8)
+        layout.addWidget(heading("绩效指标", self))
+        self.indicators = IndicatorTable(
+            columns, lambda mutate, label: self._change(lambda obj: mutate(obj.indicators), label), self)
+        layout.addWidget(self.indicators)
+        self.add_reason(layout, "deviation_reason", "偏差大或目标未完成原因分析", "修改偏差原因")
+        self.add_box(layout, "improvement", "改进措施及结果应用方案", "修改改进措施")
 
     def show_reason_hint(self, hint: str, finding: Mark | None) -> None:
         """Asks for the reason as soon as it is needed, before any check has run."""

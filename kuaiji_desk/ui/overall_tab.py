@@ -15,10 +15,9 @@ from ..core import edits
 from ..core.report import OVERALL, Overall, Report
 from ..core.rules import Finding
 from ..core.rules.findings import OVERALL_TABLE
-from .bound_form import BoundForm, heading
+from .bound_form import BoundForm
 from .finding_marks import Mark, collect
 from .indicator_model import OVERALL_COLUMNS, indicator_row, reason_hint
-from .indicator_table import IndicatorTable
 from .inputs import TextLine
 from .session import Session
 
@@ -55,13 +54,7 @@ class OverallForm(BoundForm):
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         self.add_box(layout, "goals", "年度目标", "修改年度目标", lines=5)
-        layout.addSpacing(8)
-        layout.addWidget(heading("绩效指标", self))
-        self.indicators = IndicatorTable(
-            OVERALL_COLUMNS, lambda mutate, label: self._change(lambda o: mutate(o.indicators), label), self)
-        layout.addWidget(self.indicators)
-        self.add_reason(layout, "deviation_reason", "偏差大或目标未完成原因分析", "修改偏差原因")
-        self.add_box(layout, "improvement", "改进措施及结果应用方案", "修改改进措施")
+        self.add_evaluation(layout, OVERALL_COLUMNS)
         layout.addStretch(1)
 
     def show_overall(self, overall: Overall | None, marks: dict[str, Mark]) -> None:

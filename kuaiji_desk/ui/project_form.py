@@ -11,10 +11,9 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
 from ..core.money import AmountError, parse_percent
 from ..core.report import PROJECT_ATTRIBUTES, PROJECT_CATEGORIES, PROJECT_KINDS, Project
 from ..core.rules.selfeval import execution_rate
-from .bound_form import BoundForm, Change, heading
+from .bound_form import BoundForm, Change
 from .finding_marks import Mark
 from .indicator_model import PROJECT_COLUMNS, indicator_row, reason_hint
-from .indicator_table import IndicatorTable
 from .inputs import ChoiceBox, MarkedLabel, TextLine
 from .style import worst
 
@@ -73,13 +72,7 @@ class ProjectForm(BoundForm):
 
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
-        layout.addSpacing(8)
-        layout.addWidget(heading("绩效指标", self))
-        self.indicators = IndicatorTable(
-            PROJECT_COLUMNS, lambda mutate, label: self._change(lambda p: mutate(p.indicators), label), self)
-        layout.addWidget(self.indicators)
-        self.add_reason(layout, "deviation_reason", "偏差大或目标未完成原因分析", "修改偏差原因")
-        self.add_box(layout, "improvement", "改进措施及结果应用方案", "修改改进措施")
+        self.add_evaluation(layout, PROJECT_COLUMNS)
         self.add_box(layout, "summary", "主要产出和效益", "修改主要产出和效益")
         layout.addStretch(1)
 

@@ -12,14 +12,14 @@ import tempfile
 import traceback
 from pathlib import Path
 
-from . import __version__
+from .. import __version__
 
 
 def _check_qt(app) -> str:
     from PySide6.QtCore import QCoreApplication, qVersion
     from PySide6.QtGui import QFontDatabase
 
-    from .fonts import bundled_font_path
+    from ..fonts import bundled_font_path
 
     font = bundled_font_path()
     # application() registered it already; registering again returns the same id.
@@ -34,7 +34,7 @@ def _check_qt(app) -> str:
 def _check_pdf(report, folder: Path) -> str:
     from PySide6.QtPdf import QPdfDocument
 
-    from .core.pdf.document import export_pdf
+    from ..core.pdf.document import export_pdf
 
     path = folder / "selftest.pdf"
     result = export_pdf(report, path, table="01")
@@ -49,8 +49,8 @@ def _check_pdf(report, folder: Path) -> str:
 def _check_excel(report, folder: Path) -> str:
     import openpyxl
 
-    from .core.excel.importer import read_workbooks
-    from .core.excel.writer import export_workbook
+    from ..core.excel.importer import read_workbooks
+    from ..core.excel.writer import export_workbook
 
     # Without defusedxml openpyxl parses untrusted workbooks unprotected.
     assert openpyxl.DEFUSEDXML, "openpyxl 未使用 defusedxml"
@@ -64,8 +64,8 @@ def _check_excel(report, folder: Path) -> str:
 def _check_store(report, folder: Path) -> str:
     import sqlite3
 
-    from .store import repo
-    from .store.db import close_db, open_db
+    from ..store import repo
+    from ..store.db import close_db, open_db
 
     db = open_db(folder / "store.db")
     try:
@@ -78,7 +78,7 @@ def _check_store(report, folder: Path) -> str:
 
 
 def _check_window(folder: Path) -> str:
-    from .ui.main_window import MainWindow
+    from .main_window import MainWindow
 
     window = MainWindow(folder / "window.db")
     try:
@@ -98,8 +98,8 @@ def run() -> int:
     """Prints 自检通过 and the details (exit 0), or 自检失败 and the reason (exit 1)."""
     details: list[str] = []
     try:
-        from .core.sample import load_sample
-        from .ui.app import application
+        from ..core.sample import load_sample
+        from .app import application
 
         app = application()
         details.append(_check_qt(app))
