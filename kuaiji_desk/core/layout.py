@@ -129,6 +129,24 @@ def layout(report: Report, table_id: str) -> TableLayout:
     return _code_layout(spec, report)
 
 
+def side_block_rows(lay: TableLayout) -> list[list[str]]:
+    """The code rows of each block a table is printed in side by side (06), in print
+    order: the named classes in their declared order, then any other class by code in
+    the last block.  Group totals are not in them: they print under their group's
+    first block."""
+    blocks = lay.spec.side_blocks
+    groups = {g.id for g in lay.spec.groups}
+    home = {cls: i for i, b in enumerate(blocks) for cls in b.classes}
+    rows: list[list[str]] = [[] for _ in blocks]
+    for row in lay.rows:
+        if row not in groups:
+            rows[home.get(row[:3], len(blocks) - 1)].append(row)
+    for block, block_rows in zip(blocks, rows):
+        block_rows.sort(key=lambda code: (block.classes.index(code[:3]) if code[:3] in block.classes
+                                          else len(block.classes), code))
+    return rows
+
+
 def column_order(lay: TableLayout) -> list[str]:
     """Columns with the columns they are totals of first."""
     done: list[str] = []

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QFont
 
 from ..core import catalog, edits
 from ..core.forms import CodeTable, Table
+from ..core.layout import side_block_rows
 from ..core.money import UNITS, AmountError, format_amount, format_plain, parse_amount
 from . import style
 from .finding_marks import Mark, collect
@@ -59,6 +60,14 @@ def amount_header(path: tuple[str, ...], column_id: str) -> str:
 
 
 def grid_columns(spec: Table) -> list[GridColumn]:
+    if isinstance(spec, CodeTable) and spec.side_blocks:
+        # 06 as published: 编码 | 名称 | 决算数 per block, side by side.
+        return [col
+                for i, b in enumerate(spec.side_blocks)
+                for col in (GridColumn(CODE, i, "", f"{b.heading}\n{_wrap(spec.code_header)}"),
+                            GridColumn(NAME, i, "", f"{b.heading}\n科目名称"),
+                            *(GridColumn(AMOUNT, i, c.id, amount_header((b.heading, *c.header), c.id))
+                              for c in spec.columns))]
     if isinstance(spec, CodeTable):
         return [GridColumn(CODE, 0, "", "科目编码"), GridColumn(NAME, 0, "", "科目名称")] + [
             GridColumn(AMOUNT, 0, c.id, amount_header(c.header, c.id)) for c in spec.columns
@@ -120,7 +129,9 @@ class ReportTableModel(QAbstractTableModel):
     # -- shape -----------------------------------------------------------------
     def _build_grid(self) -> None:
         self._layout = self.session.values.layout(self.table_id)
-        if self._is_code_table:
+        if self._is_code_table and self.spec.side_blocks:
+            sections = self._block_sections()
+        elif self._is_code_table:
             sections = [self._layout.rows]
         else:
             sections = [[r.id for r in s.rows] for s in self.spec.sections]
@@ -141,6 +152,16 @@ class ReportTableModel(QAbstractTableModel):
                 self._parents.setdefault(part, []).append(total)
         self._bold_lines = {i for i, ids in enumerate(self._grid)
                             if any(r in self._layout.row_terms and not self.is_code_row(r) for r in ids if r)}
+
+    def _block_sections(self) -> list[list[str | None]]:
+        """Each block's rows, and on one last line each group's total under its first block."""
+        blocks = side_block_rows(self._layout)
+        height = max(len(rows) for rows in blocks)
+        firsts = {}
+        for i, b in enumerate(self.spec.side_blocks):
+            firsts.setdefault(b.group, i)
+        totals = {i: group for group, i in firsts.items() if group in self._layout.row_cols}
+        return [rows + [None] * (height - len(rows)) + [totals.get(i)] for i, rows in enumerate(blocks)]
 
     def column_kind(self, column: int) -> str:
         return self._columns[column].kind

@@ -185,3 +185,16 @@ def test_index_of_and_cell_of_agree(sample):
         assert model.cell_of(model.index_of(*cell)) == cell
     assert not model.index_of("61", "4").isValid()             # 61 carries only 栏次 2 and 3
 
+
+
+def test_06_shows_the_published_blocks_side_by_side(sample):
+    model = ReportTableModel(sample, "06")
+    assert model.columnCount() == 9
+    assert [model.headerData(c, Qt.Orientation.Horizontal).split("\n")[0] for c in (0, 3, 6)] == ["人员经费", "公用经费", "公用经费"]
+    first = [model.cell_of(model.index(0, c))[0] for c in (0, 3, 6)]
+    assert first == ["301", "302", "310"]
+    last = model.rowCount() - 1
+    assert model.cell_of(model.index(last, 2)) == ("人员经费合计", "1")
+    assert model.cell_of(model.index(last, 5)) == ("公用经费合计", "1")
+    assert text(model, "30107", "1") == "142.06"
+    assert model.index_of("30226", "1").column() == 5

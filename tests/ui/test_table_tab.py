@@ -24,8 +24,10 @@ def make_tab(qtbot):
 
 
 def rows(tab):
+    """Every row id the grid shows, line by line (06 shows several blocks per line)."""
     model = tab.model
-    return [model.cell_of(model.index(r, 0))[0] for r in range(model.rowCount())]
+    cells = (model.cell_of(model.index(r, c)) for r in range(model.rowCount()) for c in range(model.columnCount()))
+    return list(dict.fromkeys(cell[0] for cell in cells if cell))
 
 
 def labels(tab):

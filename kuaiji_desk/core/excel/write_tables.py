@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..catalog import FUNCTIONAL
 from ..forms import TOTAL_ROW, CodeTable, FixedTable, Table
-from ..layout import TableLayout, layout
+from ..layout import TableLayout, layout, side_block_rows
 from ..report import Report
 from ..shown import shown_values
 from .sheet_writer import AMOUNT, AMOUNT_BOLD, CELL, CELL_BOLD, HEAD, LINE, NOTE, RIGHT, TITLE, SheetWriter
@@ -171,15 +171,7 @@ def _side_blocks(spec: CodeTable, lay: TableLayout, shown: Shown) -> _Plan:
     for b in blocks:
         cols += [_Col((b.heading, spec.code_header)), _Col((b.heading, NAME_HEADER)),
                  _Col((b.heading,) + column.header, amount=True)]
-    group_ids = {g.id for g in spec.groups}
-    home = {cls: i for i, b in enumerate(blocks) for cls in b.classes}
-    rows: list[list[str]] = [[] for _ in blocks]
-    for row in lay.rows:
-        if row not in group_ids:
-            rows[home.get(row[:3], len(blocks) - 1)].append(row)
-    for b, block_rows in zip(blocks, rows):
-        # The named classes in their declared order, then the others by code.
-        block_rows.sort(key=lambda code: (b.classes.index(code[:3]) if code[:3] in b.classes else len(b.classes), code))
+    rows = side_block_rows(lay)
 
     def body(sw: SheetWriter, first: int) -> int:
         height = max(len(r) for r in rows)

@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from ..forms import CodeTable, FixedTable
 from ..forms.spec import Column
-from ..layout import TableLayout, layout
+from ..layout import TableLayout, layout, side_block_rows
 from ..money import format_amount
 from .context import Anchor, Context, fit_one_line
 from .styles import LANDSCAPE_WIDTH, PORTRAIT_WIDTH, TABLE_LEADING, TABLE_SIZE
@@ -236,16 +236,7 @@ def _side_grid(ctx: Context, spec: CodeTable, lay: TableLayout, shown, width: fl
         g.cells[1][3 * b + 2] = _head(ctx, col.header[-1])
     g.center.append((0, 0, ncols - 1, 1))
 
-    group_ids = {grp.id for grp in spec.groups}
-    home = {cls: i for i, block in enumerate(blocks) for cls in block.classes}
-    per_block: list[list[str]] = [[] for _ in blocks]
-    for row in lay.rows:
-        if row not in group_ids:
-            per_block[home.get(row[:3], nb - 1)].append(row)
-    for block, rows in zip(blocks, per_block):
-        # The named classes in their declared order, then the others by code.
-        rows.sort(key=lambda code: (block.classes.index(code[:3]) if code[:3] in block.classes
-                                    else len(block.classes), code))
+    per_block = side_block_rows(lay)
     body = max(len(rows) for rows in per_block)
     first = g.new_rows(body + 1, ncols)
     for b, rows in enumerate(per_block):
