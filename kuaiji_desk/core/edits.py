@@ -10,15 +10,13 @@ import copy
 from dataclasses import dataclass
 from typing import Callable
 
-from .report import DEPARTMENT, EXPLANATIONS, LAST_YEAR, NUMBERS, OVERALL, PROJECTS, TEXTS, CellKey, Report
-
-_DICT_PARTS = {TEXTS: "texts", NUMBERS: "numbers", LAST_YEAR: "last_year", EXPLANATIONS: "explanations"}
+from .report import DEPARTMENT, DICT_PARTS, EXPLANATIONS, NUMBERS, OVERALL, PROJECTS, TEXTS, CellKey, Report
 
 
 def snapshot(report: Report, part: str):
     """A copy of one part's state, for :func:`restore`."""
-    if part in _DICT_PARTS:
-        return dict(getattr(report, _DICT_PARTS[part]))
+    if part in DICT_PARTS:
+        return dict(getattr(report, DICT_PARTS[part]))
     if part == PROJECTS:
         return copy.deepcopy(report.projects)
     if part == OVERALL:
@@ -33,8 +31,8 @@ def snapshot(report: Report, part: str):
 
 
 def restore(report: Report, part: str, state) -> None:
-    if part in _DICT_PARTS:
-        setattr(report, _DICT_PARTS[part], dict(state))
+    if part in DICT_PARTS:
+        setattr(report, DICT_PARTS[part], dict(state))
     elif part == PROJECTS:
         report.projects = copy.deepcopy(state)
     elif part == OVERALL:
@@ -146,10 +144,8 @@ def set_text(report: Report, key: str, value: str) -> ReplacePart:
 
 
 def set_number(report: Report, key: str, value: int | None, part: str = NUMBERS) -> ReplacePart:
-    target = {NUMBERS: "numbers", LAST_YEAR: "last_year"}[part]
-
     def mutate(r):
-        values = getattr(r, target)
+        values = getattr(r, DICT_PARTS[part])
         if value is None:
             values.pop(key, None)
         else:
@@ -176,5 +172,5 @@ def change_overall(report: Report, mutate: Callable[[Report], None], label: str)
 
 def replace_report(report: Report, new: Report, label: str) -> Batch:
     """Everything of ``new`` (an imported report) into ``report``, as one step."""
-    parts = [t.id for t in report.forms.tables] + [PROJECTS, OVERALL, *_DICT_PARTS, DEPARTMENT]
+    parts = [t.id for t in report.forms.tables] + [PROJECTS, OVERALL, *DICT_PARTS, DEPARTMENT]
     return Batch(tuple(ReplacePart(p, snapshot(new, p), label) for p in parts), label)

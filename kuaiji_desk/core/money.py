@@ -96,6 +96,12 @@ def is_shown_precision(value, unit: str) -> bool:
     return number == number.quantize(Decimal("0.01"))
 
 
+def within_rounding(gap: int, rounded_figures: int) -> bool:
+    """Whether a gap between two sides can come from rounding alone: each figure
+    shown to 0.01 万元 on either side may be off by 0.005 万元."""
+    return abs(gap) <= rounded_figures * HALF_SHOWN_WAN
+
+
 def fen_to_decimal(fen: int, unit: str = "万元", places: int = 2) -> Decimal:
     q = Decimal(1).scaleb(-places)
     return (Decimal(fen) / UNITS[unit]).quantize(q, rounding=ROUND_HALF_UP)

@@ -32,7 +32,7 @@ own, so two tables can show it 0.01 apart where the rule had to move it in one.
 from __future__ import annotations
 
 from .layout import TableLayout, Values, column_order, row_order
-from .money import FEN_PER_WAN, HALF_SHOWN_WAN, round_to_shown
+from .money import FEN_PER_WAN, round_to_shown, within_rounding
 from .report import Report
 
 STEP = FEN_PER_WAN // 100   # 0.01 万元 in 分
@@ -68,8 +68,8 @@ def _exact(report: Report, lay: TableLayout, computed_err: dict) -> dict[Cell, i
                 own = stated.get((r, c))
                 if own is not None:
                     key = (lay.id, r, c)
-                    band = ((1 if key in report.rounded else 0) + computed_err.get(key, 0)) * HALF_SHOWN_WAN
-                    if abs(own - total) <= band:
+                    rounded = (1 if key in report.rounded else 0) + computed_err.get(key, 0)
+                    if within_rounding(own - total, rounded):
                         total = own
                 exact[(r, c)] = total
             elif (r, c) in stated:

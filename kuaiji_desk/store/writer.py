@@ -5,7 +5,7 @@ from dataclasses import fields
 
 from peewee import Model
 
-from ..core.report import EXPLANATIONS, LAST_YEAR, NUMBERS, OVERALL, PROJECTS, TEXTS, Indicator
+from ..core.report import DICT_PARTS, EXPLANATIONS, LAST_YEAR, NUMBERS, OVERALL, PROJECTS, TEXTS, Indicator
 from ..core.report import Overall as OverallData
 from ..core.report import Project as ProjectData
 from ..core.report import Report
@@ -27,10 +27,10 @@ _INDICATOR_FIELDS = _scalar_fields(Indicator)
 # The parts of a report that are written separately (see Report.touch): each
 # table, and the named parts below.
 _KEYED = {
-    TEXTS: (TextValue, "value", lambda r: r.texts),
-    NUMBERS: (NumberValue, "value", lambda r: r.numbers),
-    LAST_YEAR: (LastYearValue, "fen", lambda r: r.last_year),
-    EXPLANATIONS: (Explanation, "text", lambda r: r.explanations),
+    TEXTS: (TextValue, "value"),
+    NUMBERS: (NumberValue, "value"),
+    LAST_YEAR: (LastYearValue, "fen"),
+    EXPLANATIONS: (Explanation, "text"),
 }
 
 
@@ -54,7 +54,7 @@ def replace_parts(row: ReportRow, report: Report, parts, cells=()) -> None:
             Cell.delete().where(Cell.report == row, Cell.table == table, Cell.row == row_id,
                                 Cell.col == col).execute()
         _write_cells(row, report, [k for k in keys if k in report.cells or k in report.rounded])
-    tables = [p for p in parts if p not in _KEYED and p not in (PROJECTS, OVERALL)]
+    tables = [t.id for t in report.forms.tables if t.id in parts]
     if tables:
         for model in (Cell, CodeRow):
             model.delete().where(model.report == row, model.table.in_(tables)).execute()
@@ -77,8 +77,9 @@ def replace_parts(row: ReportRow, report: Report, parts, cells=()) -> None:
 
 
 def _write_keyed(row: ReportRow, report: Report, part: str) -> None:
-    model, column, values = _KEYED[part]
-    _insert(model, ("report", "key", column), [(row.id, k, v) for k, v in values(report).items()])
+    model, column = _KEYED[part]
+    values = getattr(report, DICT_PARTS[part])
+    _insert(model, ("report", "key", column), [(row.id, k, v) for k, v in values.items()])
 
 
 def _write_code_rows(row: ReportRow, report: Report, tables) -> None:

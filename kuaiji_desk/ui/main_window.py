@@ -244,12 +244,20 @@ class MainWindow(QMainWindow):
             self.session.deleteLater()
             self.session = None
 
-    def new_report(self) -> None:
+    def _ask_unit_and_year(self, title: str) -> tuple[str, int] | None:
+        """The unit (one already known, or a new one) and the year of a report to make."""
         units = sorted({info.unit for info in repo.list_reports(self.db)})
         dialog = NewReportDialog(units, date.today().year - 1, self)
+        dialog.setWindowTitle(title)
         if dialog.exec() != NewReportDialog.DialogCode.Accepted:
+            return None
+        return dialog.values()
+
+    def new_report(self) -> None:
+        chosen = self._ask_unit_and_year("新建报告")
+        if chosen is None:
             return
-        unit, year = dialog.values()
+        unit, year = chosen
         try:
             repo.create_report(self.db, unit, year)
         except ReportExists:
@@ -308,12 +316,10 @@ class MainWindow(QMainWindow):
                                                     "Excel 工作簿 (*.xlsx *.xls)")
             if not paths:
                 return False
-        units = sorted({info.unit for info in repo.list_reports(self.db)})
-        dialog = NewReportDialog(units, date.today().year - 1, self)
-        dialog.setWindowTitle("从上年Excel开始")
-        if dialog.exec() != NewReportDialog.DialogCode.Accepted:
+        chosen = self._ask_unit_and_year("从上年Excel开始")
+        if chosen is None:
             return False
-        unit, year = dialog.values()
+        unit, year = chosen
         from ..core.carry import start_from_workbooks   # openpyxl only when needed: startup time
 
         try:
@@ -327,12 +333,10 @@ class MainWindow(QMainWindow):
 
     def start_from_last_report(self) -> bool:
         """A new report from the same unit's report of last year in this database."""
-        units = sorted({info.unit for info in repo.list_reports(self.db)})
-        dialog = NewReportDialog(units, date.today().year - 1, self)
-        dialog.setWindowTitle("从上年报告新建")
-        if dialog.exec() != NewReportDialog.DialogCode.Accepted:
+        chosen = self._ask_unit_and_year("从上年报告新建")
+        if chosen is None:
             return False
-        unit, year = dialog.values()
+        unit, year = chosen
         from ..core.carry import start_from
 
         try:

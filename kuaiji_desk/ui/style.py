@@ -9,7 +9,6 @@ ERROR_BACKGROUND = QColor("#f8c9c4")
 WARNING_BACKGROUND = QColor("#fde3b0")
 NOTICE_BACKGROUND = QColor("#dcebf8")     # 尾数: rounding only
 UNKNOWN_CODE_FOREGROUND = QColor("#a05a00")
-HEADER_BACKGROUND = QColor("#f3f3f3")
 
 SEVERITY_BACKGROUND = {"error": ERROR_BACKGROUND, "warning": WARNING_BACKGROUND, "notice": NOTICE_BACKGROUND}
 SEVERITY_RANK = {"error": 0, "warning": 1, "notice": 2}

@@ -187,7 +187,7 @@ class ReportTableModel(QAbstractTableModel):
         return self._layout.labels.get(row_id, "")
 
     def is_stated_total(self, row_id: str, col_id: str) -> bool:
-        return self._layout.is_total(row_id, col_id) and (self.table_id, row_id, col_id) in self.session.report.cells
+        return self._layout.is_total(row_id, col_id) and self.session.values.is_stated(self.table_id, row_id, col_id)
 
     # -- what is shown -----------------------------------------------------------
     def _collect_marks(self, findings) -> dict[tuple[str, str], Mark]:

@@ -1,5 +1,4 @@
 """The command line is a contract scripts rely on."""
-import io
 import json
 import shutil
 import sqlite3
@@ -10,9 +9,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from kuaiji_desk import cli
 from kuaiji_desk.store import repo
-from kuaiji_desk.store.db import close_db, open_db
+from cli_runner import load, run
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 TABLES = FIXTURES / "hanyang-2024-public-tables.xlsx"
@@ -20,18 +18,8 @@ SELF_EVALUATIONS = FIXTURES / "hanyang-2024-self-evaluations.xlsx"
 UNIT = "汉阳区城市运行管理中心"
 
 
-def run(*argv):
-    out, err = io.StringIO(), io.StringIO()
-    code = cli.main([str(a) for a in argv], out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
-
-
 def dump(db_path, unit=UNIT, year=2024):
-    db = open_db(db_path)
-    try:
-        return repo.load_report(db, unit, year)
-    finally:
-        close_db(db)
+    return load(db_path, unit, year)
 
 
 @pytest.fixture(scope="module")

@@ -1,33 +1,16 @@
 """`new UNIT YEAR --from FILE...` and `--from-report`: a year started from last year's."""
-import io
 import shutil
-import sys
-from pathlib import Path
 
+import cli_runner
 import pytest
-
-from kuaiji_desk import cli
-from kuaiji_desk.store import repo
-from kuaiji_desk.store.db import close_db, open_db
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import workbook_variants as wv  # noqa: E402
+import workbook_variants as wv
+from cli_runner import run
 
 UNIT = "汉阳区城市运行管理中心"
 
 
-def run(*argv):
-    out, err = io.StringIO(), io.StringIO()
-    code = cli.main([str(a) for a in argv], out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
-
-
 def load(db_path, year, unit=UNIT):
-    db = open_db(db_path)
-    try:
-        return repo.load_report(db, unit, year)
-    finally:
-        close_db(db)
+    return cli_runner.load(db_path, unit, year)
 
 
 def reports(db_path):

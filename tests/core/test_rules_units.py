@@ -2,6 +2,7 @@
 import pytest
 
 from kuaiji_desk.core import rules
+from kuaiji_desk.core.money import parse_amount
 from kuaiji_desk.core.report import LAST_YEAR, NUMBERS, PROJECTS, Indicator, Overall, Project, new_report
 
 W = 1_000_000  # 分 in one 万元
@@ -28,7 +29,7 @@ def test_figures_known_to_the_fen_must_agree_exactly():
 def test_rounded_figures_get_a_notice_only_within_the_rounding_band():
     r = new_report("单位", 2024)
     for row, wan in (("1", "10.01"), ("5", "20.02")):
-        r.set("01", row, "1", int(float(wan) * 100) * 10_000, rounded=True)
+        r.set("01", row, "1", parse_amount(wan), rounded=True)
     r.set("01", "27", "1", 3004 * 10_000, rounded=True)   # Σ = 30.03 shown, stated 30.04
     assert [f.severity for f in found(r, "A01")] == ["notice"]
     r.set("01", "27", "1", 3006 * 10_000, rounded=True)   # 0.03 off: more than 3 × 0.005 can explain

@@ -118,30 +118,21 @@ _UNIT_TAIL = re.compile(r"\s*(?:金额)?单位\s*[:：].*$", re.S)
 _HEAD_ROWS = 6
 
 
-def _head_rows(region: Region) -> range:
-    return range(region.first, min(region.last, region.first + _HEAD_ROWS - 1) + 1)
+def _head_texts(region: Region):
+    """The texts of the cells between the title and the headers, row by row."""
+    g = region.grid
+    for r in range(region.first, min(region.last, region.first + _HEAD_ROWS - 1) + 1):
+        for c in g.columns_in(r):
+            yield g.text(r, c)
 
 
 def unit_of(region: Region) -> str | None:
-    g = region.grid
-    for r in _head_rows(region):
-        for c in g.columns_in(r):
-            m = _UNIT.search(g.text(r, c))
-            if m:
-                return m.group(1)
-    return None
+    return next((m.group(1) for m in map(_UNIT.search, _head_texts(region)) if m), None)
 
 
 def department_of(region: Region) -> str | None:
-    g = region.grid
-    for r in _head_rows(region):
-        for c in g.columns_in(r):
-            m = _DEPARTMENT.match(g.text(r, c))
-            if m:
-                name = _UNIT_TAIL.sub("", m.group(1)).strip()
-                if name:
-                    return name
-    return None
+    names = (_UNIT_TAIL.sub("", m.group(1)).strip() for m in map(_DEPARTMENT.match, _head_texts(region)) if m)
+    return next((name for name in names if name), None)
 
 
 # The finance system (部门决算报表系统) exports one table a sheet, named like

@@ -44,7 +44,6 @@ TITLE = Style(size=16, bold=True, align="center", measure=0)
 LINE = Style(wrap=False, measure=0)               # 部门, 注: lines that may run past their cell
 RIGHT = Style(align="right", wrap=False, measure=0)
 HEAD = Style(align="center", measure=12)          # long headers wrap rather than widen
-HEAD_BOLD = Style(align="center", bold=True, measure=12)
 CELL = Style()
 CELL_BOLD = Style(bold=True)
 CENTER = Style(align="center")

@@ -58,7 +58,6 @@ class Styles:
     statement: ParagraphStyle
     cell: ParagraphStyle
     cell_center: ParagraphStyle
-    cell_right: ParagraphStyle
     head: ParagraphStyle
     eval_title: ParagraphStyle
     eval_cell: ParagraphStyle
@@ -119,7 +118,6 @@ def make_styles(fonts: PdfFonts) -> Styles:
         statement=ps("statement", song, 10.5, 15, spaceBefore=8, firstLineIndent=2 * 10.5),
         cell=cell,
         cell_center=ParagraphStyle("cell_center", parent=cell, alignment=TA_CENTER),
-        cell_right=ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
         head=ParagraphStyle("head", parent=cell, alignment=TA_CENTER),
         eval_title=ps("eval_title", hei, 14, 20, alignment=TA_CENTER, spaceAfter=4, keepWithNext=1),
         eval_cell=eval_cell,

@@ -4,7 +4,7 @@ from __future__ import annotations
 from .. import catalog
 from ..forms import TOTAL_ROW, CodeTable, FixedTable
 from ..layout import Values
-from ..money import HALF_SHOWN_WAN, round_to_shown
+from ..money import round_to_shown, within_rounding
 from ..report import Report
 from .findings import ERROR, NOTICE, WARNING, Finding, format_wan
 
@@ -99,7 +99,7 @@ def outcome(lhs: int, rhs: int, err: int, op: str, severity: str) -> str | None:
     if err:
         if round_to_shown(lhs) == round_to_shown(rhs):
             return None
-        if abs(gap) <= err * HALF_SHOWN_WAN:
+        if within_rounding(gap, err):
             return NOTICE
     return severity
 
