@@ -180,3 +180,16 @@ def test_missing_columns(tmp_path):
     s.set("E6", None), s.set("E4", None)
     message = error_of([wv.save_sheets(sheets, tmp_path / "x.xlsx")])
     assert "工作表「公开05表」的公开05表中找不到第3栏「本年支出项目支出」" in message
+
+
+def test_same_header_twice_without_lanci_row_is_refused(tmp_path):
+    """09 without its 栏次 row and without the 预算数 | 决算数 heads over them: 合计, 因公出国（境）费 …
+    each head twice, and nothing says which is which. Never read one for the other."""
+    sheets = [wv.sheet(wv.load_sheets(wv.PUBLIC_TABLES), "公开09表")]
+    s = sheets[0]
+    for i, col in enumerate("ABCDEFGHIJKL", start=1):
+        s.set(f"{col}4", None), s.set(f"{col}7", None), s.set(f"{col}8", i + 0.5)
+    s.merged = [m for m in s.merged if m[0] != 4]
+    message = error_of([wv.save_sheets(sheets, tmp_path / "09.xlsx")])
+    assert "工作表「公开09表」的公开09表中找不到第1栏「预算数合计」" in message
+    assert "第7栏「决算数合计」" in message and "请保留表头和栏次行" in message

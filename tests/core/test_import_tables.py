@@ -191,6 +191,15 @@ def test_more_decimals_than_shown_are_not_rounded(tmp_path):
     assert ("2010350", "2") in t02.rounded
 
 
+def test_a_half_fen_in_a_cell_rounds_up(tmp_path):
+    sheets = wv.load_sheets(wv.PUBLIC_TABLES)
+    wv.sheet(sheets, "公开02表").set("C10", 251.3500005)     # 2 513 500.005 元
+    wv.sheet(sheets, "公开02表").set("C11", 294.6800004)
+    t02 = read_workbooks([wv.save_sheets(sheets, tmp_path / "x.xlsx")], 2024).tables["02"]
+    assert t02.cells[("2010350", "1")] == 251_350_001
+    assert t02.cells[("2010399", "1")] == 294_680_000
+
+
 def test_float_noise_of_a_computed_total_is_still_rounded(tmp_path):
     sheets = wv.load_sheets(wv.PUBLIC_TABLES)
     wv.sheet(sheets, "公开02表").set("C7", 1286.7600000000002)

@@ -30,6 +30,21 @@ def test_parse_yuan_is_exact():
     assert money.parse_amount(3352775.69, "元") == 335_277_569
 
 
+@pytest.mark.parametrize("value, unit, fen", [
+    ("0.005", "元", 1),                  # half a 分 goes up
+    ("0.0049", "元", 0),
+    ("-0.005", "元", -1),                # half up is away from zero, as the tables round
+    (0.005, "元", 1),                    # the float openpyxl hands over for a cell showing 0.005
+    (12.345, "元", 1235),               # a float whose binary value lies just below …5
+    ("0.0000005", "万元", 1),
+    ("0.0000004", "万元", 0),
+    (251.3500005, "万元", 251_350_001),
+    ("１２．３４５", "元", 1235),
+])
+def test_parsed_to_the_fen_half_up(value, unit, fen):
+    assert money.parse_amount(value, unit) == fen
+
+
 @pytest.mark.parametrize("bad", ["abc", "12a", "1.2.3", True])
 def test_not_an_amount_says_so_in_chinese(bad):
     with pytest.raises(money.AmountError, match="不是金额"):
@@ -48,6 +63,14 @@ def test_format():
     assert money.format_amount(335_277_569) == "335.28"
     assert money.format_amount(0, blank_zero=True) == ""
     assert money.format_amount(335_277_569, "元") == "3,352,775.69"
+
+
+def test_shown_amounts_round_ties_half_up():
+    assert money.format_amount(5_000) == "0.01"           # 0.005 万元
+    assert money.format_amount(25_000) == "0.03"          # 0.025 万元, not the even 0.02
+    assert money.format_amount(-25_000) == "-0.03"
+    assert money.format_amount(1_286_765_000) == "1,286.77"
+    assert money.format_amount(1_286_764_999) == "1,286.76"
 
 
 def test_round_to_shown():
@@ -69,3 +92,15 @@ def test_percent():
     assert money.percent(5, 0) is None
     assert money.parse_percent("86.45%") == Decimal("86.45")
     assert money.parse_percent(0.8645) == Decimal("86.4500")
+
+
+@pytest.mark.parametrize("numerator, denominator, places, expected", [
+    (1, 800, 2, "0.13"),          # 0.125 %: a tie goes up, not to the even 0.12
+    (29, 20_000, 2, "0.15"),      # 0.145 %
+    (-1, 800, 2, "-0.13"),
+    (5, 8, 0, "63"),              # 62.5 %
+    (1, 400, 1, "0.3"),           # 0.25 %
+    (1, 801, 2, "0.12"),          # 0.1248… % : below the tie
+])
+def test_percent_ties_round_half_up(numerator, denominator, places, expected):
+    assert money.percent(numerator, denominator, places) == Decimal(expected)

@@ -106,6 +106,16 @@ def test_government_fund_with_data_is_described(report):
         "从支出功能分类看，城乡社区支出40.00万元。")
 
 
+def test_state_capital_with_data_is_described(report):
+    report.add_code("08", "2230105")
+    report.set("08", "2230105", "2", wan("1.5"))
+    report.set("08", "2230105", "3", wan("12.34"))
+    assert section(report, "八") == (
+        "2024年度国有资本经营预算财政拨款支出13.84万元，其中：基本支出1.50万元，项目支出12.34万元。"
+        "从支出功能分类看，国有资本经营预算支出13.84万元。")
+    assert "本单位当年无国有资本经营预算财政拨款支出" not in text_of(part_three(report))
+
+
 def test_sangong_with_a_budget_shows_completion_and_change(report):
     report.set("09", "1", "6", wan("2"))
     report.set("09", "1", "12", wan("1.5"))

@@ -29,6 +29,12 @@ def test_percent_of_a_zero_base_is_none():
     assert pct(27_940_000, 27_940_000, trimmed=True) == "100"
 
 
+def test_percent_ties_are_worded_half_up():
+    assert pct(1, 400, 1) == "0.3"                         # 0.25 %, not the even 0.2
+    assert pct(29_000, 20_000_000) == "0.15"               # 0.145 %
+    assert pct(1_000_000, 8_000_000, 0, trimmed=True) == "13"   # 12.5 %
+
+
 def test_shares_add_up_to_exactly_100():
     assert shares([1, 1, 1], 2) == ["33.34", "33.33", "33.33"]
     fen = [546_030_000, 653_800_000, 27_940_000, 25_770_000, 3_000_000, 30_210_000]

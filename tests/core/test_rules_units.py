@@ -87,6 +87,17 @@ def test_a18_negative_and_a19_running_costs_in_projects():
     assert [(f.row, f.column) for f in found(r, "A18")] == [("2010350", "2")]
 
 
+def test_a19_needs_project_expenditure_on_a_running_cost_code():
+    r = new_report("单位", 2024)
+    r.add_code("05", "2010350")                  # 事业运行
+    r.set("05", "2010350", "2", 5 * W)
+    assert not found(r, "A19")                   # 项目支出 blank
+    r.set("05", "2010350", "3", 0)
+    assert not found(r, "A19")                   # 项目支出 zero
+    r.set("05", "2010350", "3", 1)               # one 分 is enough
+    assert [(f.row, f.column, f.actual) for f in found(r, "A19")] == [("2010350", "3", 1)]
+
+
 def test_b10_sangong_part_not_greater_than_whole():
     r = new_report("单位", 2024)
     r.set("06", "30231", "1", 2 * W)
@@ -95,6 +106,18 @@ def test_b10_sangong_part_not_greater_than_whole():
     assert (f.table, f.row, f.column, f.severity) == ("06", "30231", "1", "error")
     r.set("09", "1", "11", 2 * W)
     assert not found(r, "B10")     # equality is allowed
+
+
+@pytest.mark.parametrize("code, col", [("30212", "8"), ("30217", "12"), ("30231", "11"), ("31013", "10")])
+def test_b10_06_below_09_is_allowed_above_is_not(code, col):
+    r = new_report("单位", 2024)
+    r.set("09", "1", col, 2 * W)
+    assert not found(r, "B10")                   # 06 blank: paid from 项目支出
+    r.set("06", code, "1", 1 * W)
+    assert not found(r, "B10")                   # 06 below 09
+    r.set("06", code, "1", 2 * W + 1)
+    (f,) = found(r, "B10")
+    assert (f.table, f.row, f.expected, f.actual) == ("06", code, 2 * W, 2 * W + 1)
 
 
 def test_b11_fund_table_empty_while_01_has_the_fund():
@@ -177,6 +200,17 @@ def test_f04_low_execution_rate_needs_reason():
     r = new_report("单位", 2024)
     r.projects.append(project(spent=47 * W))
     assert {f.column for f in found(r, "F04")} == {"偏差原因", "改进措施"}
+
+
+def test_f04_execution_rate_of_exactly_90_percent_needs_no_reason():
+    r = new_report("单位", 2024)
+    r.projects.append(project(spent=90 * W))             # 90.00%
+    assert not found(r, "F04")
+    r.projects[0].spent = 90 * W - 10_000                  # 89.99%
+    r.touch(PROJECTS)
+    (reason, measures) = found(r, "F04")
+    assert {reason.column, measures.column} == {"偏差原因", "改进措施"}
+    assert "执行率 89.99% 低于 90%" in reason.message
 
 
 def test_checker_reuses_work_but_always_reports_the_whole_report():

@@ -6,12 +6,14 @@ import shutil
 import sqlite3
 from contextlib import closing
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
 from kuaiji_desk.core.report import new_report
 from kuaiji_desk.store import repo
-from kuaiji_desk.store.backup import backup_to, backups_dir, restore_from, rotate
+from kuaiji_desk.store import backup
+from kuaiji_desk.store.backup import backup_to, backups_dir, check_restorable, restore_from, rotate
 from kuaiji_desk.store.db import close_db, open_db
 from kuaiji_desk.store.errors import StoreError
 
@@ -69,6 +71,13 @@ def test_restoring_a_good_backup_gives_back_its_reports(db, db_path, rich_report
     assert not list(db_path.parent.glob(".*restore*"))
 
 
+def _bad_freelist(path) -> None:
+    """A header that miscounts the free pages: only integrity_check notices."""
+    data = bytearray(path.read_bytes())
+    data[36:40] = (3).to_bytes(4, "big")
+    path.write_bytes(bytes(data))
+
+
 def _damaged(kind, tmp_path, good):
     path = tmp_path / f"{kind}.db"
     if kind == "truncated":
@@ -101,9 +110,8 @@ def _damaged(kind, tmp_path, good):
         data[page * 2: page * 2 + 200] = os.urandom(200)
         path.write_bytes(bytes(data))
     elif kind == "bad-freelist":        # only integrity_check notices: the header miscounts free pages
-        data = bytearray(good.read_bytes())
-        data[36:40] = (3).to_bytes(4, "big")
-        path.write_bytes(bytes(data))
+        shutil.copyfile(good, path)
+        _bad_freelist(path)
     return path
 
 
@@ -122,6 +130,45 @@ def test_a_damaged_or_foreign_file_is_refused_and_the_data_is_unchanged(kind, db
     assert dump(db_path) == before
     assert source.read_bytes() == source_bytes
     assert not backups_dir(db_path).exists()   # nothing was about to be replaced
+    assert not list(db_path.parent.glob(".*restore*"))
+
+
+def test_a_damaged_source_is_refused_even_when_its_copy_would_pass(db, db_path, rich_report, tmp_path, monkeypatch):
+    """The check before copying refuses on its own (the window relies on it before closing)."""
+    repo.save_report(db, rich_report)
+    good = backup_to(db, tmp_path / "good.db")
+    repo.create_report(db, "后来的单位", 2025)     # what a wrongful restore would lose
+    close_db(db)
+    source = _damaged("bad-freelist", tmp_path, good)
+    before = dump(db_path)
+    copyfile = shutil.copyfile
+    monkeypatch.setattr(backup.shutil, "copyfile", lambda src, dst: copyfile(good, dst))
+    with pytest.raises(StoreError, match="已损坏，不能用于恢复"):
+        check_restorable(source)
+    with pytest.raises(StoreError, match="已损坏，不能用于恢复"):
+        restore_from(db_path, source)
+    assert dump(db_path) == before
+    assert not backups_dir(db_path).exists()
+
+
+def test_a_copy_that_comes_out_damaged_is_not_put_in_place(db, db_path, rich_report, tmp_path, monkeypatch):
+    repo.save_report(db, rich_report)
+    good = backup_to(db, tmp_path / "good.db")
+    repo.create_report(db, "后来的单位", 2025)
+    close_db(db)
+    before = dump(db_path)
+    copyfile = shutil.copyfile
+
+    def damaging_copy(src, dst):
+        copyfile(src, dst)
+        _bad_freelist(Path(dst))
+
+    monkeypatch.setattr(backup.shutil, "copyfile", damaging_copy)
+    with pytest.raises(StoreError, match="复制后校验失败.*数据未被替换") as info:
+        restore_from(db_path, good)
+    assert str(good) in str(info.value)
+    assert dump(db_path) == before
+    assert not backups_dir(db_path).exists()
     assert not list(db_path.parent.glob(".*restore*"))
 
 

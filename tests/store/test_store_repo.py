@@ -1,15 +1,16 @@
 from __future__ import annotations
 
 import copy
+import re
 
 import pytest
 
-from kuaiji_desk.core.report import Overall, Report
+from kuaiji_desk.core.report import NUMBERS, PROJECTS, Overall, Project, Report
 from kuaiji_desk.store import writer
 from kuaiji_desk.store.db import close_db, open_db
 from kuaiji_desk.store.errors import ReportExists, ReportNotFound, StoreError
 from kuaiji_desk.store.repo import (
-    create_report, list_reports, load_report, report_exists, save_report,
+    create_report, list_reports, load_report, report_exists, save_parts, save_report,
 )
 
 
@@ -139,29 +140,53 @@ def test_two_open_databases_do_not_mix(tmp_path, rich_report):
         close_db(b)
 
 
-def test_save_parts_writes_only_what_an_edit_changed(tmp_path):
-    from kuaiji_desk.core.report import NUMBERS, PROJECTS, Project
-    from kuaiji_desk.store.db import close_db, open_db
-    from kuaiji_desk.store.repo import create_report, load_report, save_parts
-
-    db = open_db(tmp_path / "parts.db")
+def _writes(db, save) -> list[str]:
+    """The INSERT, UPDATE and DELETE statements ``save`` runs, as SQLite ran them."""
+    seen: list[str] = []
+    conn = db.connection()
+    conn.set_trace_callback(seen.append)
     try:
-        report = create_report(db, "某单位", 2024)
-        report.add_code("02", "2010350")
-        report.set("02", "2010350", "2", 5_000_000, rounded=True)
-        report.set("02", "合计", "1", 6_000_000)
-        save_parts(db, report, parts=["02"])
-        assert load_report(db, "某单位", 2024) == report
-        report.set("02", "2010350", "2", 7_000_000)
-        report.set("02", "合计", "1", None)
-        save_parts(db, report, cells=[("02", "2010350", "2"), ("02", "合计", "1")])
-        assert load_report(db, "某单位", 2024) == report
-        report.projects.append(Project(name="项目", budget=1, spent=1))
-        report.numbers["十二.车辆数"] = 2
-        save_parts(db, report, parts=[PROJECTS, NUMBERS])
-        assert load_report(db, "某单位", 2024) == report
-        report.remove_code("02", "201")
-        save_parts(db, report, parts=["02"])
-        assert load_report(db, "某单位", 2024) == report
+        save()
     finally:
-        close_db(db)
+        conn.set_trace_callback(None)
+    return [s for s in seen if s.split(None, 1)[0] in ("INSERT", "UPDATE", "DELETE")]
+
+
+def _tables(statements: list[str]) -> set[str]:
+    return {re.match(r'(?:INSERT INTO|UPDATE|DELETE FROM) "(\w+)"', s).group(1) for s in statements}
+
+
+def test_save_parts_writes_only_what_an_edit_changed(db):
+    report = create_report(db, "某单位", 2024)
+    report.projects.append(Project(name="项目", budget=1, spent=1))
+    report.numbers["十二.车辆数"] = 2
+    report.add_code("02", "2010350")
+    report.set("02", "2010350", "2", 5_000_000, rounded=True)
+    report.set("02", "合计", "1", 6_000_000)
+    report.set("03", "合计", "1", 6_000_000)
+    save_report(db, report)
+
+    # Two cells: the report row's date, those two cells, nothing else.
+    report.set("02", "2010350", "2", 7_000_000)
+    report.set("02", "合计", "1", None)
+    writes = _writes(db, lambda: save_parts(db, report, cells=[("02", "2010350", "2"), ("02", "合计", "1")]))
+    assert _tables(writes) == {"report", "cell"}
+    assert [s for s in writes if s.startswith("INSERT")] == [
+        'INSERT INTO "cell" ("report_id", "table", "row", "col", "fen", "rounded") '
+        "VALUES (1, '02', '2010350', '2', 7000000, 0)"]
+    assert len([s for s in writes if s.startswith("DELETE")]) == 2
+    assert load_report(db, "某单位", 2024) == report
+
+    # One table: its cells and code rows only, not 03's nor 06's.
+    report.remove_code("02", "201")
+    writes = _writes(db, lambda: save_parts(db, report, parts=["02"]))
+    assert _tables(writes) == {"report", "cell", "code_row"}
+    assert all("'03'" not in s and "'06'" not in s for s in writes)
+    assert load_report(db, "某单位", 2024) == report
+
+    # Projects and narrative figures: neither the tables nor the other parts.
+    report.projects[0].name = "改名的项目"
+    report.numbers["十二.车辆数"] = 3
+    writes = _writes(db, lambda: save_parts(db, report, parts=[PROJECTS, NUMBERS]))
+    assert _tables(writes) == {"report", "project", "number_value"}
+    assert load_report(db, "某单位", 2024) == report

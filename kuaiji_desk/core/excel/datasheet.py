@@ -23,7 +23,7 @@ from pathlib import Path
 import openpyxl
 from openpyxl.workbook import Workbook
 
-from ..forms import for_year
+from ..forms import TOTAL_ROW, FixedTable, for_year
 from ..report import Indicator, Overall, Project, Report
 from .errors import WorkbookError
 from .imported import ImportedData, ImportedTable
@@ -109,7 +109,8 @@ class _Reader:
         self.unit: str | None = None
         self.fields: dict[str, list[str]] = {kind: _names(cls) for kind, cls in _RECORDS.items()}
         self.data = ImportedData(projects=[], exact=True, texts={}, numbers={}, last_year={}, explanations={})
-        self.tables = {t.id: ImportedTable(t.id, "元", (file, DATA_SHEET)) for t in for_year(year).tables}
+        self.forms = for_year(year)
+        self.tables = {t.id: ImportedTable(t.id, "元", (file, DATA_SHEET)) for t in self.forms.tables}
 
     def fail(self, r: int, what: str) -> WorkbookError:
         return WorkbookError(f"「{self.file}」的数据页「{DATA_SHEET}」第{r}行{what}，无法读取。"
@@ -133,7 +134,7 @@ class _Reader:
             try:
                 getattr(self, f"_{kind}")(row[1:])
             except (TypeError, ValueError, IndexError, KeyError, AttributeError):
-                raise self.fail(r, "的内容不完整") from None
+                raise self.fail(r, "的内容不完整或有误") from None
         if self.unit is None:
             raise self.fail(2, "缺少报告的单位和年度")
         self.data.tables = self.tables
@@ -141,21 +142,27 @@ class _Reader:
         return self.data
 
     def _report(self, v) -> None:
-        self.unit, saved_year, department = v[0], v[1], _at(v, 2)
+        unit, saved_year, department = _string(v[0]), _integer(v[1]), _at(v, 2)
+        if not unit.strip() or department is not None and not isinstance(department, str):
+            raise ValueError(v)
+        self.unit = unit
         if saved_year != self.year:
             raise WorkbookError(f"「{self.file}」保存的是{saved_year}年度的报告，与要导入的{self.year}年度不一致。")
         self.data.department = department or None
 
     def _cell(self, v) -> None:
         table, row, col, fen, rounded = v[:5]
-        if not isinstance(fen, int) or isinstance(fen, bool):
-            raise ValueError(fen)
-        self.tables[table].cells[(row, col)] = fen
+        if not _has_cell(self.forms.table(table), row, col) or not isinstance(rounded, bool):
+            raise ValueError(v)
+        self.tables[table].cells[(row, col)] = _integer(fen)
         if rounded:
             self.tables[table].rounded.add((row, col))
 
     def _code(self, v) -> None:
-        self.tables[v[0]].code_names[v[1]] = _at(v, 2) or ""
+        code, name = _string(v[1]), _at(v, 2) or ""
+        if isinstance(self.forms.table(v[0]), FixedTable) or not code.isdigit():
+            raise ValueError(v)
+        self.tables[v[0]].code_names[code] = _string(name)
 
     def _fields(self, v) -> None:
         self.fields[v[0]] = [n for n in v[1:] if n is not None]
@@ -176,16 +183,16 @@ class _Reader:
         self.data.overall.indicators.append(self._make(Indicator, "indicator", v))
 
     def _text(self, v) -> None:
-        self.data.texts[v[0]] = "".join(p for p in v[1:] if p is not None)
+        self.data.texts[_string(v[0])] = "".join(p for p in v[1:] if p is not None)
 
     def _explanation(self, v) -> None:
-        self.data.explanations[v[0]] = "".join(p for p in v[1:] if p is not None)
+        self.data.explanations[_string(v[0])] = "".join(p for p in v[1:] if p is not None)
 
     def _number(self, v) -> None:
-        self.data.numbers[v[0]] = _integer(v[1])
+        self.data.numbers[_string(v[0])] = _integer(v[1])
 
     def _last_year(self, v) -> None:
-        self.data.last_year[v[0]] = _integer(v[1])
+        self.data.last_year[_string(v[0])] = _integer(v[1])
 
     def _make(self, cls, kind: str, values):
         """An object from the values in the order its ``fields`` record gave; a blank
@@ -194,6 +201,10 @@ class _Reader:
         args = {}
         for name, value in zip(self.fields[kind], values):
             if name in known and value is not None:
+                # Of the field's type, as written: text, 分 (int), or a TRUE/FALSE mark.
+                default = cls.__dataclass_fields__[name].default
+                if type(value) is not (int if default is None else type(default)):
+                    raise ValueError(value)
                 args[name] = value
         return cls(**args)
 
@@ -213,3 +224,19 @@ def _integer(value) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
         raise ValueError(value)
     return value
+
+
+def _string(value) -> str:
+    if not isinstance(value, str):
+        raise ValueError(value)
+    return value
+
+
+def _has_cell(spec, row, col) -> bool:
+    """Whether the declaration has that cell: a fixed row's column, or a column of a
+    code table in a code row, its 合计 row or a group's total row."""
+    if isinstance(spec, FixedTable):
+        return any(r.id == row and col in (r.columns if r.columns is not None else [c.id for c in s.columns])
+                   for s in spec.sections for r in s.rows)
+    rows_ok = isinstance(row, str) and (row.isdigit() or row == TOTAL_ROW or any(g.id == row for g in spec.groups))
+    return rows_ok and any(c.id == col for c in spec.columns)
