@@ -12,12 +12,11 @@ from ..store.errors import StoreError
 _FILTER = "数据库备份 (*.db);;所有文件 (*)"
 
 
-def backup_data(window, path: str | None = None) -> Path | None:
+def backup_data(window) -> Path | None:
+    suggested = window.db_path.parent / f"部门决算公开备份-{date.today():%Y%m%d}.db"
+    path, _ = QFileDialog.getSaveFileName(window, "备份数据", str(suggested), _FILTER)
     if not path:
-        suggested = window.db_path.parent / f"部门决算公开备份-{date.today():%Y%m%d}.db"
-        path, _ = QFileDialog.getSaveFileName(window, "备份数据", str(suggested), _FILTER)
-        if not path:
-            return None
+        return None
     if window.view is not None:
         window.view.flush()   # typing not yet saved belongs in the backup
     try:
@@ -29,11 +28,10 @@ def backup_data(window, path: str | None = None) -> Path | None:
     return target
 
 
-def restore_data(window, path: str | None = None) -> bool:
+def restore_data(window) -> bool:
+    path, _ = QFileDialog.getOpenFileName(window, "恢复数据", str(backups_dir(window.db_path)), _FILTER)
     if not path:
-        path, _ = QFileDialog.getOpenFileName(window, "恢复数据", str(backups_dir(window.db_path)), _FILTER)
-        if not path:
-            return False
+        return False
     # Checked before anything is closed: a refused file leaves the window as it was.
     try:
         check_restorable(Path(path))

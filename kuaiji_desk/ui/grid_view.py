@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QLineEdit, QStyledItemDelegate, QTableView
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QLineEdit, QStyledItemDelegate
 
 from ..core.money import AmountError
 from .table_model import AMOUNT, CODE, LABEL, LINE, NAME, PLAIN_ROLE
+from .table_view import TypingTableView
 
 COLUMN_WIDTHS = {CODE: 80, NAME: 260, LABEL: 260, LINE: 44, AMOUNT: 110}
 
@@ -50,7 +51,7 @@ class _Delegate(QStyledItemDelegate):
         return super().eventFilter(editor, event)
 
 
-class GridView(QTableView):
+class GridView(TypingTableView):
     message = Signal(str)   # a Chinese message for the status bar: a refused paste or key
 
     def __init__(self, parent=None):

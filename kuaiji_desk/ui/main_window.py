@@ -179,7 +179,9 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+        # A menu action's `checked` argument is not the slot's: slots that take an optional
+        # table or path would read False as one.
+        action.triggered.connect(lambda: slot())
         menu.addAction(action)
         return action
 
@@ -280,14 +282,13 @@ class MainWindow(QMainWindow):
                 return
         self.open_report(SAMPLE_UNIT, SAMPLE_YEAR)
 
-    def import_workbooks(self, paths: list[str] | None = None) -> bool:
+    def import_workbooks(self) -> bool:
         """This year's 公开表 and 自评表 from workbooks, as one undoable step."""
         if self.session is None:
             return False
+        paths, _ = QFileDialog.getOpenFileNames(self, "导入本年工作簿", "", "Excel 工作簿 (*.xlsx *.xls)")
         if not paths:
-            paths, _ = QFileDialog.getOpenFileNames(self, "导入本年工作簿", "", "Excel 工作簿 (*.xlsx *.xls)")
-            if not paths:
-                return False
+            return False
         self.view.flush()
         report = self.session.report
         from ..core.excel.importer import apply_import, read_workbooks   # openpyxl: see startup
@@ -308,14 +309,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("已导入：" + "；".join(data.found[:3]) + ("…" if len(data.found) > 3 else ""), 10000)
         return True
 
-    def start_from_last_year(self, paths: list[str] | None = None) -> bool:
+    def start_from_last_year(self) -> bool:
         """A new report from last year's workbooks: profile, texts, code rows, projects and
         their targets carried over, last year's figures kept for every comparison."""
+        paths, _ = QFileDialog.getOpenFileNames(self, "选择上年的公开表和绩效自评表工作簿", "",
+                                                "Excel 工作簿 (*.xlsx *.xls)")
         if not paths:
-            paths, _ = QFileDialog.getOpenFileNames(self, "选择上年的公开表和绩效自评表工作簿", "",
-                                                    "Excel 工作簿 (*.xlsx *.xls)")
-            if not paths:
-                return False
+            return False
         chosen = self._ask_unit_and_year("从上年Excel开始")
         if chosen is None:
             return False
@@ -404,24 +404,22 @@ class MainWindow(QMainWindow):
                                 "请改用常用字，或在 Windows 上安装宋体、仿宋、黑体。")
         return True
 
-    def export_excel(self, path: str | None = None) -> bool:
+    def export_excel(self) -> bool:
         if self.session is None or not self._ready_to_publish():
             return False
+        path, _ = QFileDialog.getSaveFileName(self, "导出Excel", self._default_name(".xlsx"), "Excel 工作簿 (*.xlsx)")
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, "导出Excel", self._default_name(".xlsx"), "Excel 工作簿 (*.xlsx)")
-            if not path:
-                return False
+            return False
         from ..core.excel.writer import export_workbook
 
         return self._write(path, export_workbook, "Excel")
 
-    def export_pdf(self, path: str | None = None) -> bool:
+    def export_pdf(self) -> bool:
         if self.session is None or not self._ready_to_publish():
             return False
+        path, _ = QFileDialog.getSaveFileName(self, "导出PDF", self._default_name(".pdf"), "PDF 文件 (*.pdf)")
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, "导出PDF", self._default_name(".pdf"), "PDF 文件 (*.pdf)")
-            if not path:
-                return False
+            return False
         from ..core.pdf.document import export_pdf   # reportlab only when needed: startup time
 
         return self._write(path, export_pdf, "PDF")

@@ -1,4 +1,4 @@
-"""A table as tall as its rows, for tables on a page that scrolls as a whole.
+"""Table views: Chinese typed on a cell opens its editor; a table as tall as its rows.
 
 A table with its own scroll bar inside a scrolling page makes the wheel scroll
 one or the other depending on where the pointer is; a table that shows every
@@ -7,12 +7,34 @@ row leaves one scroll bar, the page's.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QHeaderView, QSizePolicy, QTableView
 
 MIN_ROWS = 3   # room to see an empty table is a table
 
 
-class FittingTableView(QTableView):
+class TypingTableView(QTableView):
+    """A view on which an input method's text opens the cell's editor, as a key does.
+
+    Qt opens the editor for the input method's first event but does not hand that event
+    to it (it forwards only key and mouse events), so the first characters typed in
+    Chinese on a cell were lost.
+    """
+
+    def inputMethodEvent(self, event):
+        index = self.currentIndex()
+        if (self.state() != QAbstractItemView.State.EditingState and index.isValid()
+                and (event.commitString() or event.preeditString())
+                and self.edit(index, QAbstractItemView.EditTrigger.AnyKeyPressed, event)):
+            editor = self.indexWidget(index)
+            if isinstance(editor, QComboBox):
+                editor = editor.lineEdit()
+            if editor is not None:
+                QApplication.sendEvent(editor, event)
+                return
+        super().inputMethodEvent(event)
+
+
+class FittingTableView(TypingTableView):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -83,3 +83,22 @@ def retype(qtbot, typing):
         typing(field, text)
         then.setFocus()
     return type_and_leave
+
+
+@pytest.fixture(autouse=True)
+def dialogs(qapp, qtbot):
+    """Answers the dialogs a test queued answers for; any other dialog is closed and fails the
+    test (a modal box nobody answers would hang the suite)."""
+    from as_user import Dialogs
+
+    answering = Dialogs(qtbot)
+    yield answering
+    answering.verify()
+
+
+@pytest.fixture
+def user(qtbot):
+    """``user(window)``: the accountant at that window's mouse and keyboard (tests/as_user.py)."""
+    from as_user import User
+
+    return lambda window: User(qtbot, window)

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import copy
 import os
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from as_user import button_by_label, fill, files, no, ok, save_as, shown_windows, yes
 from kuaiji_desk import __version__
 from kuaiji_desk.core import edits
 from kuaiji_desk.core.sample import SAMPLE_UNIT, SAMPLE_YEAR
@@ -42,18 +43,18 @@ def window(qtbot, db_path):
 
 
 @pytest.fixture
-def messages(monkeypatch):
-    """QMessageBox calls, answered Yes."""
-    said = []
+def me(window, user):
+    return user(window)
 
-    def record(kind):
-        def box(parent, title, text, *args, **kwargs):
-            said.append((kind, title, text))
-            return QMessageBox.StandardButton.Yes
-        return box
-    for kind in ("critical", "question", "warning", "information"):
-        monkeypatch.setattr(QMessageBox, kind, staticmethod(record(kind)))
-    return said
+
+def open_from_start_page(me, window, unit, year):
+    """文件 → 打开报告, then a double click on the report's row."""
+    me.choose("文件", "打开报告")
+    table = window.start.table
+    row = next(r for r in range(table.rowCount())
+               if (table.item(r, 0).text(), table.item(r, 1).text()) == (unit, str(year)))
+    me.double_click(table.viewport(), table.visualItemRect(table.item(row, 0)).center())
+    assert (window.session.report.unit, window.session.report.year) == (unit, year)
 
 
 def units_shown(window):
@@ -69,24 +70,19 @@ def stored_reports(path):
         close_db(db)
 
 
-def trigger(action):
-    assert action.isEnabled()
-    action.trigger()
-
-
 def test_starting_makes_todays_backup(window, db_path):
     daily = list(backups_dir(db_path).glob("kuaiji-*.db"))
     assert len(daily) == 1
     assert stored_reports(daily[0]) == stored_reports(db_path)
 
 
-def test_backup_from_the_menu_writes_a_file_that_opens_with_the_same_report(window, tmp_path, monkeypatch, messages):
-    window.open_report(SAMPLE_UNIT, SAMPLE_YEAR)
+def test_backup_from_the_menu_writes_a_file_that_opens_with_the_same_report(window, me, dialogs, tmp_path):
+    open_from_start_page(me, window, SAMPLE_UNIT, SAMPLE_YEAR)
     target = tmp_path / "u盘" / "备份.db"
     target.parent.mkdir()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
-    trigger(window.backup_action)
-    assert messages == []
+    dialogs.answer(save_as(target))
+    me.choose("文件", "备份数据")
+    assert [s.kind for s in dialogs.seen] == ["QFileDialog"]
     assert "已备份" in window.statusBar().currentMessage()
     copy_db = open_db(target)
     try:
@@ -95,51 +91,38 @@ def test_backup_from_the_menu_writes_a_file_that_opens_with_the_same_report(wind
         close_db(copy_db)
 
 
-def test_restore_while_a_report_is_open_replaces_the_data(window, db_path, tmp_path, monkeypatch, messages):
+def test_restore_while_a_report_is_open_replaces_the_data(window, me, dialogs, db_path, tmp_path):
     # A backup holding only the blank report, made elsewhere.
     other = open_db(tmp_path / "other.db")
     repo.create_report(other, "另一单位", 2023)
     saved = backup_to(other, tmp_path / "saved.db")
     close_db(other)
-    window.open_report(SAMPLE_UNIT, SAMPLE_YEAR)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(saved), "")))
-    trigger(window.restore_action)
-    [(kind, _, text)] = messages
-    assert kind == "question" and str(saved) in text and "替换" in text and "另存" in text
+    open_from_start_page(me, window, SAMPLE_UNIT, SAMPLE_YEAR)
+    dialogs.answer(files(saved), yes)
+    me.choose("文件", "恢复数据")
+    question = dialogs.last
+    assert question.title == "恢复数据" and str(saved) in question.text
+    assert "替换" in question.text and "另存" in question.text
     assert window.session is None and window.stack.currentWidget() is window.start
     assert units_shown(window) == [("另一单位", 2023)]
     # The window works on the restored data, and the replaced data was kept.
-    window.open_report("另一单位", 2023)
-    assert window.session.report.unit == "另一单位"
+    open_from_start_page(me, window, "另一单位", 2023)
     assert stored_reports(db_path) == [("另一单位", 2023)]
     [safety] = backups_dir(db_path).glob("恢复前-*.db")
     assert (SAMPLE_UNIT, SAMPLE_YEAR) in stored_reports(safety)
 
 
-def test_restore_can_be_declined(window, db_path, tmp_path, monkeypatch):
+def test_restore_can_be_declined(window, me, dialogs, db_path, tmp_path):
     saved = backup_to(window.db, tmp_path / "saved.db")
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.No))
-    window.open_report(SAMPLE_UNIT, SAMPLE_YEAR)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(saved), "")))
-    trigger(window.restore_action)
+    open_from_start_page(me, window, SAMPLE_UNIT, SAMPLE_YEAR)
+    dialogs.answer(files(saved), no)
+    me.choose("文件", "恢复数据")
     assert window.session is not None and window.session.report.unit == SAMPLE_UNIT
     assert not list(backups_dir(db_path).glob("恢复前-*.db"))
 
 
-@pytest.mark.parametrize("content", [b"", os.urandom(50_000), b"SQLite format 3\x00" + os.urandom(9_000)])
-def test_restore_from_a_damaged_file_is_refused_and_the_window_keeps_working(
-        content, window, db_path, tmp_path, monkeypatch, messages, qtbot):
-    window.open_report(SAMPLE_UNIT, SAMPLE_YEAR)
-    before = stored_reports(db_path)
-    bad = tmp_path / "坏备份.db"
-    bad.write_bytes(content)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(bad), "")))
-    trigger(window.restore_action)
-    [(kind, title, text)] = messages
-    assert kind == "critical" and title == "无法恢复数据"
-    assert str(bad) in text and "当前数据未作任何更改" in text
-    assert stored_reports(db_path) == before
-    # Still the same report, still saving.
+def still_saving(window, db_path):
+    """The report that was open is open again, and an edit still reaches the database."""
     assert window.session.report.unit == SAMPLE_UNIT
     assert window.session.apply(edits.set_cell("01", "1", "1", 123_00))
     db = open_db(db_path)
@@ -149,45 +132,89 @@ def test_restore_from_a_damaged_file_is_refused_and_the_window_keeps_working(
         close_db(db)
 
 
-def test_recent_reports_menu_lists_and_opens(window, db_path):
-    window.open_report("测试单位", 2024)
-    window.open_report(SAMPLE_UNIT, SAMPLE_YEAR)
-    window.recent_menu.rebuild()
-    texts = [a.text() for a in window.recent_menu.actions()]
-    assert texts == [f"&1 {SAMPLE_UNIT} {SAMPLE_YEAR}年度", "&2 测试单位 2024年度"]
-    window.recent_menu.actions()[1].trigger()
+@pytest.mark.parametrize("content", [b"", os.urandom(50_000), b"SQLite format 3\x00" + os.urandom(9_000)])
+def test_restore_from_a_damaged_file_is_refused_and_the_window_keeps_working(
+        content, window, me, dialogs, db_path, tmp_path):
+    open_from_start_page(me, window, SAMPLE_UNIT, SAMPLE_YEAR)
+    before = stored_reports(db_path)
+    bad = tmp_path / "坏备份.db"
+    bad.write_bytes(content)
+    dialogs.answer(files(bad), ok)
+    me.choose("文件", "恢复数据")
+    refused = dialogs.last
+    assert refused.title == "无法恢复数据"
+    assert str(bad) in refused.text and "当前数据未作任何更改" in refused.text
+    assert stored_reports(db_path) == before
+    still_saving(window, db_path)
+
+
+def test_a_restore_that_fails_after_confirmation_reopens_the_report(window, me, dialogs, db_path, tmp_path,
+                                                                   monkeypatch):
+    from kuaiji_desk.store import backup
+
+    saved = backup_to(window.db, tmp_path / "saved.db")
+    open_from_start_page(me, window, SAMPLE_UNIT, SAMPLE_YEAR)
+    before = stored_reports(db_path)
+
+    def full_disk(source, target, *args, **kwargs):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(backup.shutil, "copyfile", full_disk)   # the copy fails once the user said yes
+    dialogs.answer(files(saved), yes, ok)
+    me.choose("文件", "恢复数据")
+    refused = dialogs.last
+    assert refused.title == "无法恢复数据" and "当前数据未作任何更改" in refused.text
+    assert stored_reports(db_path) == before
+    assert window.stack.currentWidget() is window.view
+    still_saving(window, db_path)
+
+
+def test_recent_reports_menu_lists_and_opens(window, me, db_path, user, qtbot):
+    open_from_start_page(me, window, "测试单位", 2024)
+    open_from_start_page(me, window, SAMPLE_UNIT, SAMPLE_YEAR)
+    assert me.menu_items("文件", "最近打开") == [f"1 {SAMPLE_UNIT} {SAMPLE_YEAR}年度", "2 测试单位 2024年度"]
+    me.choose("文件", "最近打开", "2 测试单位 2024年度")
     assert window.session.report.unit == "测试单位"
     # Remembered in the settings beside the database, at most five.
     window.close()
     again = MainWindow(db_path)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    them = user(again)
     try:
-        again.recent_menu.rebuild()
-        assert [a.text() for a in again.recent_menu.actions()][0] == "&1 测试单位 2024年度"
+        assert them.menu_items("文件", "最近打开")[0] == "1 测试单位 2024年度"
         for year in range(2015, 2022):
             repo.create_report(again.db, "历年", year)
-            again.open_report("历年", year)
-        again.recent_menu.rebuild()
-        assert len(again.recent_menu.actions()) == 5
-        assert again.recent_menu.actions()[0].text() == "&1 历年 2021年度"
+            open_from_start_page(them, again, "历年", year)
+        recent = them.menu_items("文件", "最近打开")
+        assert len(recent) == 5 and recent[0] == "1 历年 2021年度"
     finally:
         again.close()
 
 
-def test_help_shows_the_walk_through(window):
-    dialog = window.show_help()
+def test_help_shows_the_walk_through(window, me):
+    me.press("F1")
+    [dialog] = shown_windows("使用说明")
     text = dialog.browser.toPlainText()
     for words in ("新建报告", "导入本年工作簿", "校验结果", "错误", "提示", "单位信息与说明", "绩效自评",
                   "导出Excel", "导出PDF", "打印", "备份数据"):
         assert words in text
     dialog.close()
+    me.choose("帮助", "使用说明")
+    assert len(shown_windows("使用说明")) == 1
 
 
-def test_about_names_the_version_and_the_data_folder(window, db_path, monkeypatch):
-    opened = []
+def test_about_names_the_version_and_the_data_folder(window, me, dialogs, db_path, monkeypatch):
+    opened, said = [], []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
-    dialog = window.show_about()
-    assert __version__ in dialog.text.text()
-    assert str(db_path.resolve()) in dialog.text.text()
-    dialog.open_button.click()
-    assert [url.toLocalFile() for url in opened] == [str(db_path.resolve().parent)]
-    dialog.close()
+
+    def read_then_open_folder(dialog):
+        said.append(dialog.text.text())
+        button_by_label(dialog, "打开数据目录").click()
+    dialogs.answer(fill(read_then_open_folder, then=ok))
+    me.choose("帮助", "关于")
+    dialogs.wait()
+    assert __version__ in said[0]
+    assert str(db_path.resolve()) in said[0]
+    assert [Path(url.toLocalFile()) for url in opened] == [db_path.resolve().parent]
+    assert not shown_windows("关于")

@@ -154,7 +154,7 @@ def test_paste_skips_totals_and_clips_at_the_edge(qtbot, view, session):
 def test_one_figure_fills_the_selection(qtbot, view, session):
     select(view, at(view, "2010350", "3"), at(view, "2010399", "4"))
     QGuiApplication.clipboard().setText("1\n")
-    view.paste()
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert [cells(session)[("02", r, c)] for r in ("2010350", "2010399") for c in ("3", "4")] == [W] * 4
 
 

@@ -92,10 +92,11 @@ def test_a_missed_target_asks_for_the_reason(tab, session, retype):
     assert form.reason_note.isHidden()
 
 
-def test_indicator_rows_are_added_to_the_overall_table(tab, session):
+def test_indicator_rows_are_added_to_the_overall_table(tab, session, user):
     table = tab.form.indicators
-    table.select_row(35)
-    table._add()
+    me = user(tab)
+    me.click_cell(table.view, table.model.index(35, 2))
+    me.click("新增指标", within=table)
     assert len(stored(session).overall.indicators) == 37
     assert stored(session).overall.indicators[36].level1 == "满意度"
     assert session.undo_stack.undoText() == "新增指标"

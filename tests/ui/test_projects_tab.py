@@ -1,8 +1,10 @@
 """项目绩效自评: the list, the form, the indicators; every change one saved, undoable edit."""
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QStyleOptionViewItem
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QComboBox, QStyleOptionViewItem
 
+from as_user import no, yes
 from kuaiji_desk.core.rules.findings import Finding
 from kuaiji_desk.store.repo import load_report
 from kuaiji_desk.ui.indicator_model import MISSED_HINT, PROJECT_COLUMNS, IndicatorModel
@@ -19,6 +21,11 @@ def tab(session, shown):
     return shown(ProjectsTab(session))
 
 
+@pytest.fixture
+def me(tab, user):
+    return user(tab)
+
+
 def stored(session):
     return load_report(session.db, session.report.unit, session.report.year)
 
@@ -28,14 +35,11 @@ def names(session):
 
 
 def select(tab, index):
-    tab.list.setCurrentIndex(tab.list_model.index(index))
+    """Clicks the project in the list."""
+    item = tab.list_model.index(index)
+    tab.list.scrollTo(item)
+    QTest.mouseClick(tab.list.viewport(), Qt.MouseButton.LeftButton, pos=tab.list.visualRect(item).center())
     assert tab.current == index
-
-
-def answer(monkeypatch, button):
-    asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kw: asked.append(args) or button)
-    return asked
 
 
 def test_list_numbers_the_projects_and_the_form_shows_the_selected(tab, session):
@@ -50,8 +54,8 @@ def test_list_numbers_the_projects_and_the_form_shows_the_selected(tab, session)
     assert form.stated.text() == "导入表中为 86.45%"
 
 
-def test_add_rename_and_remove_a_project(tab, session, monkeypatch, typing, retype):
-    tab.add_project()
+def test_add_rename_and_remove_a_project(tab, me, session, dialogs, typing):
+    me.click("新增")
     assert len(session.report.projects) == 15 and tab.current == 14
     assert tab.list_model.index(14).data() == "15. （未命名项目）"
     assert QApplication.focusWidget() is tab.form.inputs["name"]
@@ -61,15 +65,18 @@ def test_add_rename_and_remove_a_project(tab, session, monkeypatch, typing, rety
     assert stored(session).projects[14].executor == session.report.unit
     assert tab.list_model.index(14).data() == "15. 城市运行监测平台运维"
 
-    assert tab.list_model.setData(tab.list_model.index(14), "监测平台运维")     # renamed in the list
+    item = tab.list.visualRect(tab.list_model.index(14)).center()
+    me.double_click(tab.list.viewport(), item)                              # renamed in the list
+    me.type("监测平台运维")
+    me.press("Return")
     assert stored(session).projects[14].name == "监测平台运维"
     assert tab.form.inputs["name"].text() == "监测平台运维"
 
-    asked = answer(monkeypatch, QMessageBox.StandardButton.No)
-    tab.remove_project()
-    assert asked and len(session.report.projects) == 15
-    answer(monkeypatch, QMessageBox.StandardButton.Yes)
-    tab.remove_project()
+    dialogs.answer(no, expect="删除项目「监测平台运维」")
+    me.click("删除")
+    assert len(session.report.projects) == 15
+    dialogs.answer(yes)
+    me.click("删除")
     assert len(stored(session).projects) == 14 and tab.current == 13
     assert session.undo_stack.undoText() == "删除项目"
 
@@ -77,13 +84,13 @@ def test_add_rename_and_remove_a_project(tab, session, monkeypatch, typing, rety
     assert names(session)[14] == "监测平台运维" and tab.current == 13
 
 
-def test_move_a_project_and_keep_it_selected_through_undo(tab, session):
+def test_move_a_project_and_keep_it_selected_through_undo(tab, me, session):
     first, second = names(session)[:2]
-    tab.move_project(1)
+    me.click("下移", within=tab.buttons["下移"].parentWidget())
     assert names(session)[:2] == [second, first] and tab.current == 1
     assert [p.name for p in stored(session).projects][:2] == [second, first]
     assert tab.buttons["上移"].isEnabled()
-    tab.move_project(-1)
+    me.click("上移", within=tab.buttons["上移"].parentWidget())
     assert names(session)[:2] == [first, second] and tab.current == 0
     assert not tab.buttons["上移"].isEnabled()
 
@@ -115,26 +122,26 @@ def test_a_bad_amount_is_refused(tab, session, qtbot, retype):
     assert session.report.projects[0].budget == 395_840_000 and session.undo_stack.count() == 0
 
 
-def test_choices_save_when_picked(tab, session):
+def test_choices_save_when_picked(tab, me, session):
     box = tab.form.inputs["kind"]
     assert [box.itemText(i) for i in range(box.count())] == ["", "常年性项目", "延续性项目", "一次性项目"]
-    box.setCurrentIndex(3)
-    box.activated.emit(3)
+    box.setFocus()
+    for _ in range(3):
+        me.press("Down", to=box)
     assert stored(session).projects[0].kind == "一次性项目"
     assert session.undo_stack.undoText() == "修改项目类型"
 
 
-def test_a_missed_target_marks_the_row_and_asks_for_the_reason(tab, session, retype):
+def test_a_missed_target_marks_the_row_and_asks_for_the_reason(tab, me, session, retype):
     select(tab, 10)                                   # 乡村振兴专项资金: all targets met, no reason
     form, model = tab.form, tab.form.indicators.model
     assert form.reason_note.isHidden()
-    form.indicators._add()
+    me.click("新增指标", within=form)
     row = model.rowCount() - 1
     assert form.indicators.current_row() == row
     assert stored(session).projects[10].indicators[row].level1 == model.index(row - 1, 0).data()
-    model.setData(model.index(row, LEVEL3), "全年运维报告篇数")
-    model.setData(model.index(row, TARGET), "≥12篇")
-    model.setData(model.index(row, ACTUAL), "6篇")
+    for column, text in ((LEVEL3, "全年运维报告篇数"), (TARGET, "≥12篇"), (ACTUAL, "6篇")):
+        me.type_in_cell(form.indicators.view, model.index(row, column), text)
     assert stored(session).projects[10].indicators[row].actual == "6篇"
     assert model.index(row, LEVEL3).data(Qt.ItemDataRole.BackgroundRole) == WARNING_BACKGROUND
     assert "≥12篇" in model.index(row, ACTUAL).data(Qt.ItemDataRole.ToolTipRole)
@@ -152,15 +159,15 @@ def test_a_low_rate_asks_for_the_reason_too(tab):
     assert tab.form.reason_note.text() == "执行率低于90%，请填写偏差原因"
 
 
-def test_indicator_rows_move_and_go(tab, session):
+def test_indicator_rows_move_and_go(tab, me, session):
     select(tab, 8)
     table, model = tab.form.indicators, tab.form.indicators.model
     first, second = model.index(0, LEVEL3).data(), model.index(1, LEVEL3).data()
-    table.select_row(0)
-    table._move(1)
+    me.click_cell(table.view, model.index(0, LEVEL3))
+    me.click("下移", within=table)
     assert [x.level3 for x in stored(session).projects[8].indicators][:2] == [second, first]
     assert table.current_row() == 1
-    table._remove()
+    me.click("删除指标", within=table)
     assert len(stored(session).projects[8].indicators) == 6
     assert session.undo_stack.undoText() == "删除指标"
     session.undo_stack.undo()
