@@ -289,7 +289,7 @@ def main(argv: list[str] | None = None, out=None, err=None) -> int:
     except (peewee.OperationalError, sqlite3.OperationalError) as exc:
         print(f"错误：数据库无法写入（{describe(exc)}），数据未作任何更改。", file=err)
     except OSError as exc:
-        print(f"错误：{exc.filename or ''} 无法读写：{exc.strerror or exc}", file=err)
+        print(f"错误：{exc.filename or ''} 无法读写：{describe(exc)}", file=err)
     return EXIT_BAD_INPUT
 
 

@@ -1,4 +1,30 @@
 import os
 
+import pytest
+
 # Qt must never look for a screen in tests (set before anything imports PySide6).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# CI installs everything the tests need (.ci/run): there, a skipped test is a test that did
+# not run, and the run fails.  On a developer's machine skips are listed and counted only.
+NO_SKIPS = "KUAIJI_DESK_NO_SKIPS"
+_skipped: list[str] = []
+
+
+def pytest_runtest_logreport(report):
+    if report.skipped:
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        _skipped.append(f"{report.nodeid}: {reason}")
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _skipped:
+        terminalreporter.write_sep("=", f"跳过的测试 {len(_skipped)} 项")
+        for line in _skipped:
+            terminalreporter.write_line(line)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session, exitstatus):
+    if _skipped and os.environ.get(NO_SKIPS) and exitstatus == 0:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

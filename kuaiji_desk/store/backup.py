@@ -34,7 +34,7 @@ def backup_to(db: peewee.SqliteDatabase, target_path: Path) -> Path:
     try:
         return write_atomically(target_path, lambda partial: _copy(db.connection(), partial))
     except (OSError, sqlite3.Error) as exc:
-        raise StoreError(f"无法写入备份文件「{target_path}」：{_reason(exc)}。") from exc
+        raise StoreError(f"无法写入备份文件「{target_path}」：{describe(exc)}。") from exc
 
 
 def check_restorable(source_path: Path) -> None:
@@ -83,7 +83,7 @@ def restore_from(db_path: Path, source_path: Path) -> Path:
             stale.unlink(missing_ok=True)
         os.replace(staged, db_path)
     except OSError as exc:
-        raise StoreError(f"无法用「{source}」恢复数据：{_reason(exc)}。") from exc
+        raise StoreError(f"无法用「{source}」恢复数据：{describe(exc)}。") from exc
     finally:
         for leftover in (staged, *_sidecars(staged)):
             leftover.unlink(missing_ok=True)
@@ -107,7 +107,7 @@ def rotate(db_path: Path, keep: int = KEEP, today: date | None = None) -> Path |
             with closing(sqlite3.connect(db_path)) as conn:
                 written = write_atomically(target, lambda partial: _copy(conn, partial))
         except (OSError, sqlite3.Error) as exc:
-            raise StoreError(f"无法写入自动备份「{target}」：{_reason(exc)}。") from exc
+            raise StoreError(f"无法写入自动备份「{target}」：{describe(exc)}。") from exc
     # Names sort by date; only the daily copies are rotated, never the safety copies.
     daily = sorted(p for p in folder.glob(f"{DAILY_PREFIX}*.db") if p.stem[len(DAILY_PREFIX):].isdigit())
     for old in daily[:-keep] if keep > 0 else daily:
@@ -157,5 +157,3 @@ def _sidecars(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
 
 
-def _reason(exc: Exception) -> str:
-    return getattr(exc, "strerror", None) or describe(exc)

@@ -1,6 +1,8 @@
 """What the store tells its callers when it cannot do what they asked."""
 from __future__ import annotations
 
+import errno
+
 
 class StoreError(Exception):
     """The database cannot be used; the message is meant for the user."""
@@ -23,8 +25,21 @@ class ReportExists(_ReportError):
     template = "报告已存在：{unit} {year}年度"
 
 
+# The operating system's own words are English (or the system's language): the accountant
+# is told what happened and what to do in Chinese.
+_OS_REASONS = {
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EDQUOT: "磁盘空间配额已用完",
+    errno.EACCES: "没有写入权限，或文件正被其他程序（如 Excel、WPS）打开",
+    errno.EPERM: "没有写入权限，或文件正被其他程序（如 Excel、WPS）打开",
+    errno.EROFS: "磁盘或文件夹是只读的",
+}
+
+
 def describe(exc: Exception) -> str:
-    """Why SQLite could not write, in the accountant's words."""
+    """Why a file or SQLite could not be written, in the accountant's words."""
+    if isinstance(exc, OSError) and exc.errno in _OS_REASONS:
+        return _OS_REASONS[exc.errno]
     text = str(exc)
     if "full" in text:
         return "磁盘空间不足"
@@ -32,4 +47,4 @@ def describe(exc: Exception) -> str:
         return "数据库正被另一个程序使用"
     if "readonly" in text or "read-only" in text:
         return "数据库文件是只读的"
-    return text
+    return getattr(exc, "strerror", None) or text

@@ -21,7 +21,7 @@ from ..core.sample import SAMPLE_UNIT, SAMPLE_YEAR
 from ..store import repo
 from ..store.backup import rotate
 from ..store.db import close_db, open_db
-from ..store.errors import ReportExists, StoreError
+from ..store.errors import ReportExists, StoreError, describe
 from .backups import backup_data, restore_data
 from .findings_panel import FindingsPanel
 from .help import AboutDialog, HelpDialog
@@ -394,7 +394,7 @@ class MainWindow(QMainWindow):
         try:
             target = write_atomically(Path(path), lambda p: done.append(write(self.session.report, p)))
         except OSError as exc:
-            QMessageBox.critical(self, f"无法导出{what}", f"「{path}」无法写入：{exc.strerror or exc}。\n"
+            QMessageBox.critical(self, f"无法导出{what}", f"「{path}」无法写入：{describe(exc)}。\n"
                                  "如文件正在 Excel、WPS 或 PDF 阅读器中打开，请先关闭它。")
             return False
         self.statusBar().showMessage(f"已导出{what}：{target}", 10000)

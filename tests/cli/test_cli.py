@@ -220,6 +220,6 @@ def test_a_failed_export_keeps_the_old_file(db, tmp_path, monkeypatch):
 
     monkeypatch.setattr("kuaiji_desk.core.excel.writer.export_workbook", broken)
     code, _, err = run("--db", db, "export-excel", UNIT, 2024, target)
-    assert code == 2 and "No space left" in err
+    assert code == 2 and "磁盘空间不足" in err and "No space" not in err
     assert target.read_bytes() == b"the file of yesterday"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

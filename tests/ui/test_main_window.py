@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
-from as_user import cancel, click, files, fill, menu_item, ok, print_to_file, save_as, type_text, yes, no
+from as_user import cancel, click, files, fill, menu_item, no, ok, print_to_file, save_as, text, type_text, yes
 from kuaiji_desk.core.sample import SAMPLE_UNIT
 from kuaiji_desk.store import repo
 from kuaiji_desk.store.db import close_db, open_db
@@ -355,3 +355,86 @@ def test_a_new_year_from_last_years_report_in_the_database(open_window, user, di
     assert (report.unit, report.year) == (SAMPLE_UNIT, 2025)
     assert report.last_year["收支总计"] == 1_286_760_000 and len(report.projects) == 14
     assert all(p.spent is None for p in report.projects)
+
+
+def test_a_save_that_fails_under_undo_or_redo_leaves_screen_and_database_alike(open_window, user, dialogs,
+                                                                                tmp_path, monkeypatch):
+    from kuaiji_desk.ui import session as session_module
+
+    window = open_window()
+    me = user(window)
+    me.click("打开示例")
+    t01 = window.view.tables["01"]
+    window.view.setCurrentWidget(t01)
+    me.type_in_cell(t01.view, at(t01, "1", "1"), "5")
+    saving = session_module.save_parts
+
+    def full_disk(*args):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(session_module, "save_parts", full_disk)
+    dialogs.answer(ok, expect="未能保存")
+    me.press("Ctrl+Z")
+    assert "磁盘空间不足" in dialogs.last.text and "Errno" not in dialogs.last.text
+    assert window.saved.text() == "未保存"
+    assert window.session.report.cells[("01", "1", "1")] == 5 * W          # not undone: it was not saved
+    assert stored(tmp_path, SAMPLE_UNIT).cells[("01", "1", "1")] == 5 * W
+    assert at(t01, "1", "1").data() == "5.00"
+
+    monkeypatch.setattr(session_module, "save_parts", saving)
+    me.type_in_cell(t01.view, at(t01, "1", "1"), "6")
+    me.press("Ctrl+Z")
+    assert stored(tmp_path, SAMPLE_UNIT).cells[("01", "1", "1")] == 5 * W
+    monkeypatch.setattr(session_module, "save_parts", full_disk)
+    dialogs.answer(ok, expect="未能保存")
+    me.press("Ctrl+Y")
+    assert window.session.report.cells[("01", "1", "1")] == 5 * W          # not redone either
+    assert stored(tmp_path, SAMPLE_UNIT).cells[("01", "1", "1")] == 5 * W
+    assert at(t01, "1", "1").data() == "5.00"
+
+
+def test_an_export_onto_a_file_open_in_excel_is_refused_and_keeps_the_old_file(open_window, user, dialogs,
+                                                                             tmp_path, monkeypatch):
+    from kuaiji_desk.core import files
+
+    window = open_window()
+    me = user(window)
+    me.click("打开示例")
+    target = tmp_path / "表.xlsx"
+    target.write_bytes(b"last week's export")
+
+    def held_by_excel(source, destination):      # what Windows says while Excel has the file open
+        raise PermissionError(13, "另一个程序正在使用此文件，进程无法访问。", str(destination))
+    monkeypatch.setattr(files.os, "replace", held_by_excel)
+    dialogs.answer(save_as(target), yes, ok)        # the file dialog asks before overwriting
+    me.choose("文件", "导出Excel")
+    refused = dialogs.last
+    assert refused.title == "无法导出Excel" and "表.xlsx" in refused.text and "请先关闭它" in refused.text
+    assert target.read_bytes() == b"last week's export"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_click_in_the_findings_panel_jumps_and_a_double_click_explains_a_warning(open_window, user, dialogs,
+                                                                                  tmp_path):
+    window = open_window()
+    me = user(window)
+    me.click("打开示例")
+    tree = window.findings_panel.tree
+    items = [tree.topLevelItem(i).child(j) for i in range(tree.topLevelItemCount())
+             for j in range(tree.topLevelItem(i).childCount())]
+    warning = next(i for i in items if i.data(0, Qt.ItemDataRole.UserRole).severity == "warning")
+    finding = warning.data(0, Qt.ItemDataRole.UserRole)
+    warning.parent().setExpanded(True)
+    tree.scrollToItem(warning)
+    me.left_click(tree.viewport(), tree.visualItemRect(warning).center())
+    assert window.view.currentWidget() is window.view.tab_for(finding.table)
+
+    dialogs.answer(text("经区财政局批复调整。"), expect=finding.message)
+    me.double_click(tree.viewport(), tree.visualItemRect(warning).center())
+    assert dialogs.last.title == "填写说明"
+    assert window.session.report.explanations[finding.key] == "经区财政局批复调整。"
+    assert stored(tmp_path, SAMPLE_UNIT).explanations[finding.key] == "经区财政局批复调整。"
+    shown = [i.text(2) for i in (tree.topLevelItem(k).child(j) for k in range(tree.topLevelItemCount())
+                                 for j in range(tree.topLevelItem(k).childCount()))]
+    assert any(t.endswith("（说明：经区财政局批复调整。）") for t in shown)
+    me.choose("编辑", "撤销 编辑说明")
+    assert finding.key not in window.session.report.explanations
