@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
+from ..core.forms.fields import RENAMED_NUMBERS
 from .errors import StoreError
 from .models import MODELS
 
@@ -21,7 +22,18 @@ def _create_tables(db: SqliteDatabase) -> None:
         db.create_tables(MODELS, safe=False)
 
 
-MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_create_tables]
+def _one_vehicle_count(db: SqliteDatabase) -> None:
+    """公务用车保有量 was asked twice (九 and 十二); one field holds it now.  Where both were
+    filled, 九's stays."""
+    for old, new in RENAMED_NUMBERS.items():
+        db.execute_sql(
+            "UPDATE number_value SET key = ? WHERE key = ? AND NOT EXISTS "
+            "(SELECT 1 FROM number_value AS kept WHERE kept.report_id = number_value.report_id AND kept.key = ?)",
+            (new, old, new))
+        db.execute_sql("DELETE FROM number_value WHERE key = ?", (old,))
+
+
+MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_create_tables, _one_vehicle_count]
 
 
 def known_version() -> int:

@@ -54,7 +54,7 @@ def test_add_and_remove_code():
 def test_texts_numbers_last_year():
     roundtrip(lambda r: edits.set_text(r, "职责", "新的职责"))
     roundtrip(lambda r: edits.set_text(r, "职责", ""))
-    roundtrip(lambda r: edits.set_number(r, "十二.车辆数", 3))
+    roundtrip(lambda r: edits.set_number(r, "九.车辆保有量", 3))
     roundtrip(lambda r: edits.set_number(r, "收支总计", 1_294_480_000, part="last_year"))
     roundtrip(lambda r: edits.set_explanation(r, "F04|项目自评|1|偏差原因", "已说明"))
 

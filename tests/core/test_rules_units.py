@@ -133,7 +133,7 @@ def test_b15_b16_d07_on_narrative_figures():
     r.set("09", "1", "11", 1 * W)
     r.touch(NUMBERS)
     assert [f.severity for f in found(r, "B15")] == ["warning"]
-    assert [f.column for f in found(r, "B16")] == ["十二.车辆数"]
+    assert [f.column for f in found(r, "B16")] == ["九.车辆保有量"]
     assert [f.column for f in found(r, "D07")] == ["十一.中小企业"]
 
 

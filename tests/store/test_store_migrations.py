@@ -9,6 +9,7 @@ from kuaiji_desk.store import migrations
 from kuaiji_desk.store.db import close_db, open_db
 from kuaiji_desk.store.errors import StoreError
 from kuaiji_desk.store.models import MODELS
+from kuaiji_desk.store.repo import create_report, load_report, save_report
 
 
 def _tables(path) -> set[str]:
@@ -23,7 +24,7 @@ def test_a_version_0_database_without_tables_is_brought_to_the_current_version(t
     sqlite3.connect(path).close()
     db = open_db(path)
     try:
-        assert db.pragma("user_version") == migrations.known_version() == 1
+        assert db.pragma("user_version") == migrations.known_version() == 2
     finally:
         close_db(db)
     assert {m._meta.table_name for m in MODELS} <= _tables(path)
@@ -40,7 +41,7 @@ def test_later_steps_run_once_and_in_order(tmp_path, monkeypatch):
     close_db(open_db(path))
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, _add_table("two"), _add_table("three")])
     db = open_db(path)
-    assert db.pragma("user_version") == 3
+    assert db.pragma("user_version") == len(migrations.MIGRATIONS)
     close_db(db)
     close_db(open_db(path))  # would fail on CREATE TABLE if the steps ran again
     assert {"two", "three"} <= _tables(path)
@@ -59,13 +60,33 @@ def test_a_failed_step_is_rolled_back_and_keeps_its_version(tmp_path, monkeypatc
         open_db(path)
     assert "two" in _tables(path) and "half_done" not in _tables(path)
     with sqlite3.connect(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == len(migrations.MIGRATIONS) - 1
     conn.close()
 
 
 def test_migrate_refuses_a_newer_database(tmp_path):
     db = peewee.SqliteDatabase(str(tmp_path / "n.db"))
     db.pragma("user_version", migrations.known_version() + 5)
-    with pytest.raises(StoreError, match="版本 6"):
+    with pytest.raises(StoreError, match=f"版本 {migrations.known_version() + 5}"):
         migrations.migrate(db)
     db.close()
+
+
+def test_the_vehicle_count_asked_twice_before_is_kept_once(tmp_path, monkeypatch):
+    """Version 1 asked 公务用车保有量 under 九 and under 十二; version 2 keeps one field."""
+    path = tmp_path / "v1.db"
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
+    db = open_db(path)
+    for unit, numbers in (("只填了十二", {"十二.车辆数": 3}), ("两处都填了", {"十二.车辆数": 5, "九.车辆保有量": 4})):
+        report = create_report(db, unit, 2024)
+        report.numbers.update(numbers)
+        save_report(db, report)
+    close_db(db)
+    monkeypatch.undo()
+    db = open_db(path)
+    try:
+        assert db.pragma("user_version") == 2
+        assert load_report(db, "只填了十二", 2024).numbers == {"九.车辆保有量": 3}
+        assert load_report(db, "两处都填了", 2024).numbers == {"九.车辆保有量": 4}
+    finally:
+        close_db(db)

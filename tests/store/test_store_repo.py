@@ -159,7 +159,7 @@ def _tables(statements: list[str]) -> set[str]:
 def test_save_parts_writes_only_what_an_edit_changed(db):
     report = create_report(db, "某单位", 2024)
     report.projects.append(Project(name="项目", budget=1, spent=1))
-    report.numbers["十二.车辆数"] = 2
+    report.numbers["九.车辆保有量"] = 2
     report.add_code("02", "2010350")
     report.set("02", "2010350", "2", 5_000_000, rounded=True)
     report.set("02", "合计", "1", 6_000_000)
@@ -186,7 +186,7 @@ def test_save_parts_writes_only_what_an_edit_changed(db):
 
     # Projects and narrative figures: neither the tables nor the other parts.
     report.projects[0].name = "改名的项目"
-    report.numbers["十二.车辆数"] = 3
+    report.numbers["九.车辆保有量"] = 3
     writes = _writes(db, lambda: save_parts(db, report, parts=[PROJECTS, NUMBERS]))
     assert _tables(writes) == {"report", "project", "number_value"}
     assert load_report(db, "某单位", 2024) == report

@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QGroupBox, QLabel, QLineEdit, QPlainTextEdit
 
 from kuaiji_desk.core import edits
+from kuaiji_desk.core.narrative import Chart, part_three
 from kuaiji_desk.core.forms.fields import FIELDS, LAST_YEAR, PER_CODE
 from kuaiji_desk.core.rules.findings import Finding
 from kuaiji_desk.store.repo import load_report
@@ -95,13 +96,20 @@ def test_leaving_an_amount_untouched_keeps_the_exact_fen(db, shown, session):
 
 
 def test_counts_and_last_year_figures(tab, session, retype):
-    retype(field(tab, "十二.车辆数"), "3", field(tab, "十二.大型设备数"))
+    retype(field(tab, "九.车辆保有量"), "3", field(tab, "十二.大型设备数"))
     retype(field(tab, "收支总计"), "1300", field(tab, "收入合计"))
     report = stored(session)
-    assert report.numbers["十二.车辆数"] == 3
+    assert report.numbers["九.车辆保有量"] == 3
     assert report.last_year["收支总计"] == 1_300_000_000
-    retype(field(tab, "十二.车辆数"), "2.5", field(tab, "十二.大型设备数"))
-    assert stored(session).numbers["十二.车辆数"] == 3
+    retype(field(tab, "九.车辆保有量"), "2.5", field(tab, "十二.大型设备数"))
+    assert stored(session).numbers["九.车辆保有量"] == 3
+
+
+def test_the_vehicle_count_is_asked_once_and_feeds_nine_and_twelve(tab, session, retype):
+    assert "十二.车辆数" not in tab.inputs
+    retype(field(tab, "九.车辆保有量"), "4", field(tab, "十二.大型设备数"))
+    text = "\n".join(b.text for b in part_three(session.report) if not isinstance(b, Chart))
+    assert "公务用车保有量4辆" in text and "共有车辆4辆" in text
 
 
 def test_per_item_budget_table(tab, session, qtbot):
@@ -165,8 +173,8 @@ def test_findings_mark_and_show_their_field(tab, session):
     assert (b15.row, b15.column) == ("十", "十.机关运行经费")
     assert tab.show_finding(b15)
     assert QApplication.focusWidget() is line
-    assert tab.show_finding(Finding("B16", "warning", "情况说明", "十二", "十二.车辆数", None, None, ""))
-    assert QApplication.focusWidget() is field(tab, "十二.车辆数")
+    assert tab.show_finding(Finding("B16", "warning", "情况说明", "九", "九.车辆保有量", None, None, ""))
+    assert QApplication.focusWidget() is field(tab, "九.车辆保有量")
     assert tab.show_finding(Finding("X", "warning", "情况说明", "五", "五.三.原因:2010399", None, None, ""))
     assert tab.budget_view.currentIndex().column() == WHY
     assert not tab.show_finding(Finding("A01", "error", "01", "1", "1", None, None, ""))

@@ -24,6 +24,7 @@ import openpyxl
 from openpyxl.workbook import Workbook
 
 from ..forms import TOTAL_ROW, FixedTable, for_year
+from ..forms.fields import current_numbers
 from ..report import Indicator, Overall, Project, Report
 from .errors import WorkbookError
 from .imported import ImportedData, ImportedTable
@@ -138,6 +139,7 @@ class _Reader:
         if self.unit is None:
             raise self.fail(2, "缺少报告的单位和年度")
         self.data.tables = self.tables
+        self.data.numbers = current_numbers(self.data.numbers)   # a workbook of an earlier version
         self.data.found = [self._found()]
         return self.data
 

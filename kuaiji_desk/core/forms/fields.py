@@ -30,7 +30,7 @@ FIELDS = (
     F("九.因公出国团组数", "因公出国（境）团组数", kind="count", section="九"),
     F("九.因公出国人次", "因公出国（境）人次", kind="count", section="九"),
     F("九.购置车辆数", "公务用车购置数（辆）", kind="count", section="九"),
-    F("九.车辆保有量", "公务用车保有量（辆）", kind="count", section="九"),
+    F("九.车辆保有量", "公务用车保有量（辆）", kind="count", section="九", hint="年末数，十二、国有资产占用情况也用它"),
     F("九.接待批次", "公务接待批次", kind="count", section="九"),
     F("九.接待人次", "公务接待人次", kind="count", section="九"),
     F("十.机关运行经费", "机关运行经费支出", kind="amount", section="十"),
@@ -43,7 +43,6 @@ FIELDS = (
     F("十一.货物中小企业", "货物采购授予中小企业合同金额", kind="amount", section="十一"),
     F("十一.工程中小企业", "工程采购授予中小企业合同金额", kind="amount", section="十一"),
     F("十一.服务中小企业", "服务采购授予中小企业合同金额", kind="amount", section="十一"),
-    F("十二.车辆数", "公务用车保有量（辆）", kind="count", section="十二"),
     F("十二.大型设备数", "单位价值100万元以上设备（台、套）", kind="count", section="十二"),
     F("十三.项目结论", "项目支出自评结论", section="十三", multiline=True),
     F("十三.整体得分", "整体支出绩效自评得分", kind="count", section="十三"),
@@ -71,6 +70,19 @@ LAST_YEAR = (
     F("三公决算", '上年"三公"经费决算数', kind="amount", section="上年"),
     F("机关运行经费", "上年机关运行经费", kind="amount", section="上年"),
 )
+
+
+# Keys of figures that used to be asked twice, and the one field that holds them now.
+RENAMED_NUMBERS = {"十二.车辆数": "九.车辆保有量"}
+
+
+def current_numbers(numbers: dict[str, int]) -> dict[str, int]:
+    """Numbers as stored by an earlier version, under today's keys (today's field wins)."""
+    out = {k: v for k, v in numbers.items() if k not in RENAMED_NUMBERS}
+    for old, new in RENAMED_NUMBERS.items():
+        if old in numbers:
+            out.setdefault(new, numbers[old])
+    return out
 
 
 def per_code_key(field_id: str, code: str) -> str:

@@ -71,7 +71,7 @@ def procurement(src: Source) -> list[Block]:
 
 def assets(src: Source) -> list[Block]:
     """十二、国有资产占用情况说明: vehicles and equipment over 100万元 at 31 December."""
-    vehicles, devices = src.number("十二.车辆数"), src.number("十二.大型设备数")
+    vehicles, devices = src.number("九.车辆保有量"), src.number("十二.大型设备数")
     parts = []
     if vehicles is not None:
         parts.append(f"共有车辆{vehicles}辆" if vehicles else "无车辆")

@@ -40,10 +40,10 @@ def b15_running_costs(ctx: Context):
 
 @depends(NUMBERS, "09")
 def b16_vehicles(ctx: Context):
-    for col, key, words in (("11", "十二.车辆数", "公务用车运行维护费"), ("10", "九.购置车辆数", "公务用车购置费")):
+    for col, key, words in (("11", "九.车辆保有量", "公务用车运行维护费"), ("10", "九.购置车辆数", "公务用车购置费")):
         spent = ctx.value("09", "1", col)
         if spent > 0 and not _number(ctx, key):
-            yield Finding("B16", WARNING, NARRATIVE_TABLE, "十二" if col == "11" else "九", key, None, None,
+            yield Finding("B16", WARNING, NARRATIVE_TABLE, "九", key, None, None,
                           f'公开09表{words}决算数为 {format_wan(spent)} 万元，但未填写'
                           f'{"公务用车保有量" if col == "11" else "公务用车购置数"}。')
 
