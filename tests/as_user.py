@@ -69,6 +69,7 @@ class Dialogs:
         self._answering = 0
         self.seen: list[Seen] = []
         self.unexpected: list[Seen] = []
+        self.otherwise: Answer | None = None   # for dialogs nothing was queued for
         self._timer = QTimer()
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._look)
@@ -102,6 +103,8 @@ class Dialogs:
         seen = Seen(type(widget).__name__, widget.title() if isinstance(widget, QMenu) else widget.windowTitle(),
                     _said(widget))
         self.seen.append(seen)
+        if not self._answers and self.otherwise is not None:
+            self._answers.append((self.otherwise, None))
         if not self._answers:
             self._give_up(widget, "没有准备回答")
             return
