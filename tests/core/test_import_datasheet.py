@@ -127,3 +127,12 @@ def test_an_emptied_data_sheet_is_refused(tmp_path):
     path = tmp_path / "空.xlsx"
     wb.save(path)
     assert f"「空.xlsx」的数据页「{DATA_SHEET}」第1行不是数据格式版本" in refusal(path)
+
+
+def test_the_vehicle_count_of_an_earlier_version_is_read_into_todays_field(records, tmp_path):
+    path, row = edited(records, tmp_path, "number", 2, "十二.车辆数")     # as version 1 wrote it
+    wb = openpyxl.load_workbook(path)
+    wb[DATA_SHEET].cell(row, 3).value = 6
+    wb.save(path)
+    numbers = read_workbooks([path], YEAR).numbers
+    assert numbers["九.车辆保有量"] == 6 and "十二.车辆数" not in numbers
