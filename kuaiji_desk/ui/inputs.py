@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy
 
 from ..core.money import AmountError, format_amount, normalise_number_text, parse_amount
@@ -56,7 +56,26 @@ class _Marks:
         self.setToolTip(self._refused or self._finding or self._hint)
 
 
-class TextLine(_Marks, QLineEdit):
+class _ReportUndo:
+    """Ctrl+Z in a field undoes the field's own typing while it has some, and the report's last
+    change otherwise (Qt's text fields take the key even with nothing to undo, so the window's
+    撤销 never ran while a field had the focus).  Ctrl+Y and the platform's redo keys alike."""
+
+    def _own_history(self) -> tuple[bool, bool]:
+        return self.isUndoAvailable(), self.isRedoAvailable()
+
+    def event(self, event):
+        if event.type() == QEvent.Type.ShortcutOverride:
+            undo, redo = self._own_history()
+            redo_key = event.matches(QKeySequence.StandardKey.Redo) or (
+                event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier)
+            if (event.matches(QKeySequence.StandardKey.Undo) and not undo) or (redo_key and not redo):
+                event.ignore()
+                return False
+        return super().event(event)
+
+
+class TextLine(_ReportUndo, _Marks, QLineEdit):
     """A short text; leading and trailing blanks are not kept."""
     _selector = "QLineEdit"
     committed = Signal(object)
@@ -81,7 +100,7 @@ class TextLine(_Marks, QLineEdit):
             self.committed.emit(text)
 
 
-class TextBox(_Marks, QPlainTextEdit):
+class TextBox(_ReportUndo, _Marks, QPlainTextEdit):
     """A multi-line text, saved when focus leaves it."""
     _selector = "QPlainTextEdit"
     committed = Signal(object)
@@ -104,6 +123,9 @@ class TextBox(_Marks, QPlainTextEdit):
         self._stored = value or ""
         if self.toPlainText() != self._stored:
             self.setPlainText(self._stored)
+
+    def _own_history(self) -> tuple[bool, bool]:
+        return self.document().isUndoAvailable(), self.document().isRedoAvailable()
 
     def flush(self) -> None:
         text = self.toPlainText()
@@ -130,7 +152,7 @@ def format_count(value: int | None, _unit: str = "") -> str:
     return "" if value is None else str(value)
 
 
-class NumberLine(_Marks, QLineEdit):
+class NumberLine(_ReportUndo, _Marks, QLineEdit):
     """An amount (分, typed and shown in the session's unit) or a count.
 
     Text that is no number is refused: red border, ``refused(message)``, the

@@ -67,11 +67,13 @@ class ReportView(QTabWidget):
         for tab in (self.info, self.overall, self.projects):
             tab.flush()
 
-    def show_finding(self, finding) -> None:
-        tab = self.tab_for(finding.table)
+    def show_place(self, place) -> None:
+        """Brings a finding's place, or an edit's (core.places.Place), to the front: anything
+        with a table, a row and a column."""
+        tab = self.tab_for(place.table)
         if tab is not None:
             self.setCurrentWidget(tab)
-            tab.show_finding(finding)
+            tab.show_finding(place)
 
 
 class MainWindow(QMainWindow):
@@ -206,7 +208,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.view)
         self.stack.setCurrentWidget(self.view)
         self.findings_panel = FindingsPanel(self.session)
-        self.findings_panel.jump.connect(self.view.show_finding)
+        self.findings_panel.jump.connect(self.view.show_place)
         self.findings_dock.setWidget(self.findings_panel)
         self.findings_dock.show()
         stack = self.session.undo_stack
@@ -227,6 +229,7 @@ class MainWindow(QMainWindow):
         self.session.checked.connect(self._show_counts)
         self.session.saved.connect(self._show_saved)
         self.session.failed.connect(self._show_failure)
+        self.session.replayed.connect(self._show_place)
         for tab in [self.view.info, self.view.overall, self.view.projects, *self.view.tables.values()]:
             if hasattr(tab, "message"):
                 tab.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -362,6 +365,11 @@ class MainWindow(QMainWindow):
 
     def _show_redo_text(self, text: str) -> None:
         self.redo_action.setText(f"重做 {text}" if text else "重做")
+
+    def _show_place(self, place) -> None:
+        """What an undo or redo changed comes to the front, selected."""
+        if place is not None and self.view is not None:
+            self.view.show_place(place)
 
     def undo(self) -> None:
         if self.session is not None:

@@ -9,6 +9,7 @@ import peewee
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from ..core.places import where
 from ..core.report import Report
 from ..core.rules import Checker, Finding
 from ..store.errors import StoreError, describe
@@ -25,6 +26,7 @@ class Session(QObject):
     saved = Signal(str)          # a status text: 已保存
     failed = Signal(str)         # a Chinese message: an edit that could not be saved
     unit_changed = Signal(str)   # 万元 or 元, for showing and typing amounts
+    replayed = Signal(object)    # the place (core.places.Place) an undo or redo changed, or None
 
     def __init__(self, db, report: Report, parent=None):
         super().__init__(parent)
@@ -95,8 +97,10 @@ class _EditCommand(QUndoCommand):
 
     def _step(self, edit):
         try:
-            return self._session.run(edit)
+            undone = self._session.run(edit)
         except SaveError as exc:
             self._session.failed.emit(str(exc))
             self.setObsolete(True)
             return edit
+        self._session.replayed.emit(where(edit, undone))
+        return undone

@@ -438,3 +438,38 @@ def test_a_click_in_the_findings_panel_jumps_and_a_double_click_explains_a_warni
     assert any(t.endswith("（说明：经区财政局批复调整。）") for t in shown)
     me.choose("编辑", "撤销 编辑说明")
     assert finding.key not in window.session.report.explanations
+
+
+def test_undo_and_redo_bring_what_they_change_to_the_front(open_window, user, dialogs, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    window = open_window()
+    me = user(window)
+    me.click("打开示例")
+    view = window.view
+    t03, t01 = view.tables["03"], view.tables["01"]
+    view.setCurrentWidget(t03)
+    me.type_in_cell(t03.view, at(t03, "2010350", "2"), "200")
+    info = view.info
+    view.setCurrentWidget(info)
+    phone = info.inputs["咨询电话"][0]
+    me.retype(phone, "027-84848484")
+    me.press("Tab")
+    projects = view.projects
+    view.setCurrentWidget(projects)
+    select = projects.list.visualRect(projects.list_model.index(2)).center()
+    me.left_click(projects.list.viewport(), select)
+    me.retype(projects.form.inputs["spent"], "1")
+    me.press("Tab")
+    view.setCurrentWidget(t01)
+
+    me.press("Ctrl+Z")                                      # the project's 执行数
+    assert view.currentWidget() is projects and projects.current == 2
+    me.press("Ctrl+Z")                                      # the phone number
+    assert view.currentWidget() is info and QApplication.focusWidget() is phone
+    me.press("Ctrl+Z")                                      # the 03 cell
+    assert view.currentWidget() is t03 and t03.view.currentIndex() == at(t03, "2010350", "2")
+    view.setCurrentWidget(t01)
+    me.press("Ctrl+Y")
+    assert view.currentWidget() is t03 and t03.view.currentIndex() == at(t03, "2010350", "2")
+    assert window.session.report.cells[("03", "2010350", "2")] == 200 * W
