@@ -7,8 +7,9 @@ from PySide6.QtWidgets import QInputDialog, QTreeWidget, QTreeWidgetItem, QVBoxL
 
 from ..core import edits
 from ..core.rules.findings import NARRATIVE_TABLE, OVERALL_TABLE, PROJECT_TABLE, SEVERITY_NAMES, Finding
+from ..core.rules.names import rule_name
 from .session import Session
-from .style import SEVERITY_BACKGROUND
+from .style import SEVERITY_BACKGROUND, SEVERITY_RANK
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 
@@ -32,7 +33,7 @@ class FindingsPanel(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels(["类别", "规则", "说明"])
         self.tree.setColumnWidth(0, 330)
-        self.tree.setColumnWidth(1, 60)
+        self.tree.setColumnWidth(1, 170)
         self.tree.setUniformRowHeights(True)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
@@ -51,15 +52,22 @@ class FindingsPanel(QWidget):
         groups: dict[str, QTreeWidgetItem] = {}
         explanations = self.session.report.explanations
         order = {t: i for i, t in enumerate(self._tab_order())}
-        for f in sorted(findings, key=lambda f: order.get(f.table, len(order))):
+        # 错误 first and 尾数 last: tables with errors before the others, each in tab order,
+        # and within a table errors, then 提示, then 尾数.
+        worst_of = {}
+        for f in findings:
+            worst_of[f.table] = min(worst_of.get(f.table, 2), SEVERITY_RANK[f.severity])
+        for f in sorted(findings, key=lambda f: (worst_of[f.table], order.get(f.table, len(order)),
+                                                 SEVERITY_RANK[f.severity])):
             group = groups.get(f.table)
             if group is None:
                 group = groups[f.table] = QTreeWidgetItem(self.tree, [group_name(self.session, f.table)])
                 group.setData(0, FINDING_ROLE, f.table)
             note = explanations.get(f.key)
             text = f.message + (f"（说明：{note}）" if note else "")
-            item = QTreeWidgetItem(group, [SEVERITY_NAMES[f.severity], f.rule, text])
+            item = QTreeWidgetItem(group, [SEVERITY_NAMES[f.severity], rule_name(f.rule), text])
             item.setData(0, FINDING_ROLE, f)
+            item.setToolTip(1, f"规则 {f.rule}")
             item.setToolTip(2, text)
             item.setBackground(0, QBrush(SEVERITY_BACKGROUND[f.severity]))
         for table, group in groups.items():
