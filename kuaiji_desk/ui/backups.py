@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from ..store.backup import backup_to, backups_dir, check_restorable, restore_from
 from ..store.errors import StoreError
@@ -13,8 +13,7 @@ _FILTER = "数据库备份 (*.db);;所有文件 (*)"
 
 
 def backup_data(window) -> Path | None:
-    suggested = window.db_path.parent / f"部门决算公开备份-{date.today():%Y%m%d}.db"
-    path, _ = QFileDialog.getSaveFileName(window, "备份数据", str(suggested), _FILTER)
+    path = window.files.save_file(window, "备份数据", f"部门决算公开备份-{date.today():%Y%m%d}.db", _FILTER)
     if not path:
         return None
     if window.view is not None:
@@ -29,7 +28,8 @@ def backup_data(window) -> Path | None:
 
 
 def restore_data(window) -> bool:
-    path, _ = QFileDialog.getOpenFileName(window, "恢复数据", str(backups_dir(window.db_path)), _FILTER)
+    # The automatic backups are where a restore usually comes from.
+    path = window.files.open_file(window, "恢复数据", _FILTER, backups_dir(window.db_path))
     if not path:
         return False
     # Checked before anything is closed: a refused file leaves the window as it was.

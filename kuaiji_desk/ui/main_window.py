@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget,
+    QDialog, QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget,
 )
 
 from ..core import edits, rules
@@ -23,6 +23,7 @@ from ..store.backup import rotate
 from ..store.db import close_db, open_db
 from ..store.errors import ReportExists, StoreError, describe
 from .backups import backup_data, restore_data
+from .file_dialogs import FileDialogs
 from .findings_panel import FindingsPanel
 from .help import AboutDialog, HelpDialog
 from .info_tab import InfoTab
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.db_path = Path(db_path)
         self.db = open_db(self.db_path)
         self.settings = Settings(self.db_path)
+        self.files = FileDialogs(self.settings)
         self._daily_backup()
         self.session: Session | None = None
         self.view: ReportView | None = None
@@ -289,7 +291,7 @@ class MainWindow(QMainWindow):
         """This year's 公开表 and 自评表 from workbooks, as one undoable step."""
         if self.session is None:
             return False
-        paths, _ = QFileDialog.getOpenFileNames(self, "导入本年工作簿", "", "Excel 工作簿 (*.xlsx *.xls)")
+        paths = self.files.open_files(self, "导入本年工作簿")
         if not paths:
             return False
         self.view.flush()
@@ -315,8 +317,7 @@ class MainWindow(QMainWindow):
     def start_from_last_year(self) -> bool:
         """A new report from last year's workbooks: profile, texts, code rows, projects and
         their targets carried over, last year's figures kept for every comparison."""
-        paths, _ = QFileDialog.getOpenFileNames(self, "选择上年的公开表和绩效自评表工作簿", "",
-                                                "Excel 工作簿 (*.xlsx *.xls)")
+        paths = self.files.open_files(self, "选择上年的公开表和绩效自评表工作簿")
         if not paths:
             return False
         chosen = self._ask_unit_and_year("从上年Excel开始")
@@ -395,7 +396,7 @@ class MainWindow(QMainWindow):
 
     def _default_name(self, suffix: str) -> str:
         report = self.session.report
-        return str(self.db_path.parent / f"{report.unit}{report.year}年度部门决算公开{suffix}")
+        return f"{report.unit}{report.year}年度部门决算公开{suffix}"
 
     def _write(self, path: str, write, what: str) -> bool:
         done = []
@@ -415,7 +416,7 @@ class MainWindow(QMainWindow):
     def export_excel(self) -> bool:
         if self.session is None or not self._ready_to_publish():
             return False
-        path, _ = QFileDialog.getSaveFileName(self, "导出Excel", self._default_name(".xlsx"), "Excel 工作簿 (*.xlsx)")
+        path = self.files.save_file(self, "导出Excel", self._default_name(".xlsx"), "Excel 工作簿 (*.xlsx)")
         if not path:
             return False
         from ..core.excel.writer import export_workbook
@@ -425,7 +426,7 @@ class MainWindow(QMainWindow):
     def export_pdf(self) -> bool:
         if self.session is None or not self._ready_to_publish():
             return False
-        path, _ = QFileDialog.getSaveFileName(self, "导出PDF", self._default_name(".pdf"), "PDF 文件 (*.pdf)")
+        path = self.files.save_file(self, "导出PDF", self._default_name(".pdf"), "PDF 文件 (*.pdf)")
         if not path:
             return False
         from ..core.pdf.document import export_pdf   # reportlab only when needed: startup time
@@ -451,6 +452,7 @@ class MainWindow(QMainWindow):
         report = self.session.report
         what = report.forms.table(table).label if table else f"{report.unit} {report.year}年度"
         self._preview = PrintPreview(path, f"打印预览 — {what}", self)
+        self._preview.suggest_file(self.files.start_folder() / self._default_name(".pdf"))
         self._preview.show()
         return self._preview
 

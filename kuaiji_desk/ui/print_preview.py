@@ -5,6 +5,8 @@ printed is what is published.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
@@ -86,6 +88,10 @@ class PrintPreview(QDialog):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
         self._printer = make_printer()   # kept: Qt does not own it
+
+    def suggest_file(self, path: Path) -> None:
+        """The file 打印到文件 (PDF) offers: where the user keeps their files, not a temporary one."""
+        self._printer.setOutputFileName(str(path))
 
     def go_to(self, page: int) -> None:
         self.view.pageNavigator().jump(page - 1, QPointF(), self.view.pageNavigator().currentZoom())

@@ -1,4 +1,5 @@
-"""What the window remembers: the last reports opened, its geometry, the amount unit.
+"""What the window remembers: the last reports opened, its geometry, the amount unit, the
+last folder a file was chosen in.
 
 Kept in an INI file beside the database, so that another database (``--db``)
 remembers its own last report, and tests never touch the user's settings.
@@ -60,6 +61,14 @@ class Settings:
     def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
         self._q.setValue("window/geometry", geometry)
         self._q.setValue("window/state", state)
+
+    def last_folder(self) -> Path | None:
+        """Where the user last opened or saved a file."""
+        value = self._q.value("files/folder")
+        return Path(value) if value else None
+
+    def set_last_folder(self, folder: Path) -> None:
+        self._q.setValue("files/folder", str(folder))
 
     def amount_unit(self) -> str:
         value = self._q.value("view/unit", "万元")

@@ -7,7 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
-from as_user import cancel, click, files, fill, menu_item, no, ok, print_to_file, save_as, text, type_text, yes
+from as_user import (
+    cancel, click, files, fill, menu_item, no, ok, print_to_file, save_as, starting_folder, text, type_text, yes,
+)
 from kuaiji_desk.core.sample import SAMPLE_UNIT
 from kuaiji_desk.store import repo
 from kuaiji_desk.store.db import close_db, open_db
@@ -307,7 +309,9 @@ def test_a_report_with_errors_is_exported_only_after_a_warning(open_window, user
     dialogs.answer(no, expect="报告还有错误")
     me.choose("文件", "导出PDF")
     asked = dialogs.last.text
-    assert "2 条错误" in asked and "A06" not in asked and "2010350" in asked
+    errors = [f for f in window.session.findings if f.severity == "error"]
+    assert errors and f"报告还有 {len(errors)} 条错误" in asked and errors[0].message in asked
+    assert errors[0].rule not in asked                       # words, not rule ids
     assert not list(tmp_path.glob("*.pdf"))
     dialogs.answer(yes, cancel)                              # go on, then cancel the file dialog
     me.choose("文件", "导出PDF")
@@ -473,3 +477,45 @@ def test_undo_and_redo_bring_what_they_change_to_the_front(open_window, user, di
     me.press("Ctrl+Y")
     assert view.currentWidget() is t03 and t03.view.currentIndex() == at(t03, "2010350", "2")
     assert window.session.report.cells[("03", "2010350", "2")] == 200 * W
+
+
+def test_file_dialogs_start_in_documents_then_in_the_last_folder_used(open_window, user, dialogs, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    from kuaiji_desk.ui.file_dialogs import documents_folder
+
+    window = open_window()
+    me = user(window)
+    me.click("打开示例")
+    started, labels = [], []
+
+    def look(dialog):
+        labels.extend(dialog.labelText(label) for label in (QFileDialog.DialogLabel.LookIn,
+                                                            QFileDialog.DialogLabel.FileType))
+    dialogs.answer(fill(look, then=starting_folder(started)))
+    me.choose("文件", "导出PDF")
+    assert started == [documents_folder()] and started[0] != tmp_path
+    assert labels == ["查找范围：", "文件类型："]
+    elsewhere = tmp_path / "交给财政局"
+    elsewhere.mkdir()
+    dialogs.answer(save_as(elsewhere / "2024年度决算公开.xlsx"))
+    me.choose("文件", "导出Excel")
+    dialogs.answer(starting_folder(started))
+    me.click_tool("导出PDF")
+    dialogs.answer(starting_folder(started))
+    me.choose("文件", "导入本年工作簿")
+    assert started[1:] == [elsewhere, elsewhere]
+
+
+def test_print_to_file_offers_the_documents_folder(open_window, user, dialogs):
+    from PySide6.QtWidgets import QLineEdit
+
+    from kuaiji_desk.ui.file_dialogs import documents_folder
+
+    window = open_window()
+    me = user(window)
+    me.click("打开示例")
+    offered = []
+    dialogs.answer(fill(lambda d: offered.append(d.findChild(QLineEdit, "filename").text()), then=cancel))
+    me.press("Ctrl+P")
+    assert offered == [str(documents_folder() / f"{SAMPLE_UNIT}2024年度部门决算公开.pdf")]
