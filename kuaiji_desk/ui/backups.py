@@ -23,7 +23,7 @@ def backup_data(window) -> Path | None:
     except StoreError as exc:
         QMessageBox.critical(window, "备份失败", str(exc))
         return None
-    window.statusBar().showMessage(f"已备份全部数据：{target}", 10000)
+    window.message.show_message(f"已备份全部数据：{target}")
     return target
 
 
@@ -50,5 +50,5 @@ def restore_data(window) -> bool:
         QMessageBox.critical(window, "无法恢复数据", f"{exc}\n\n当前数据未作任何更改。")
         return False
     kept = f"；原数据已另存为「{safety}」" if safety else ""
-    window.statusBar().showMessage(f"已从「{path}」恢复数据{kept}", 15000)
+    window.message.show_message(f"已从「{path}」恢复数据{kept}", 15000)
     return True

@@ -35,6 +35,7 @@ from .recent import RecentMenu
 from .session import Session
 from .settings import Settings
 from .start_page import NewReportDialog, StartPage
+from .status_line import StatusLine
 from .table_tab import TableTab
 
 WINDOW_TITLE = "部门决算公开"
@@ -103,8 +104,10 @@ class MainWindow(QMainWindow):
         self.findings_dock = QDockWidget("校验结果", self)
         self.findings_dock.setObjectName("findings")
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
+        self.message = StatusLine()
         self.counts = QLabel()
         self.saved = QLabel()
+        self.statusBar().addWidget(self.message, 1)
         self.statusBar().addPermanentWidget(self.counts)
         self.statusBar().addPermanentWidget(self.saved)
         self._build_menus()
@@ -191,11 +194,21 @@ class MainWindow(QMainWindow):
 
     # -- reports -----------------------------------------------------------------
     def show_start(self) -> None:
+        """The list of reports; the report that was open is saved and closed, and the status bar
+        no longer speaks of it."""
+        self._close_session()
         self.start.show_reports(self.db)
         self.stack.setCurrentWidget(self.start)
         self.findings_dock.hide()
         for action in (*self._report_actions, self.undo_action, self.redo_action):
             action.setEnabled(False)
+        self._show_undo_text("")
+        self._show_redo_text("")
+        for label in (self.counts, self.saved):
+            label.clear()
+            label.setStyleSheet("")
+        self.message.clear_message()
+        self.setWindowTitle(WINDOW_TITLE)
 
     def open_report(self, unit: str, year: int) -> None:
         try:
@@ -234,7 +247,7 @@ class MainWindow(QMainWindow):
         self.session.replayed.connect(self._show_place)
         for tab in [self.view.info, self.view.overall, self.view.projects, *self.view.tables.values()]:
             if hasattr(tab, "message"):
-                tab.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+                tab.message.connect(lambda text: self.message.show_message(text, 8000))
         self._show_counts(self.session.findings)
         self.saved.setText("已保存")
         self.setWindowTitle(f"{unit} {year}年度 — {WINDOW_TITLE}")
@@ -311,7 +324,7 @@ class MainWindow(QMainWindow):
         apply_import(imported, data)
         if not self.session.apply(edits.replace_report(report, imported, "导入工作簿")):
             return False
-        self.statusBar().showMessage("已导入：" + "；".join(data.found[:3]) + ("…" if len(data.found) > 3 else ""), 10000)
+        self.message.show_message("已导入：" + "；".join(data.found))
         return True
 
     def start_from_last_year(self) -> bool:
@@ -406,7 +419,7 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, f"无法导出{what}", f"「{path}」无法写入：{describe(exc)}。\n"
                                  "如文件正在 Excel、WPS 或 PDF 阅读器中打开，请先关闭它。")
             return False
-        self.statusBar().showMessage(f"已导出{what}：{target}", 10000)
+        self.message.show_message(f"已导出{what}：{target}")
         missing = getattr(done[0], "missing_glyphs", "") if done else ""
         if missing:
             QMessageBox.warning(self, "有字符无法显示", f"所用字体中没有这些字符，PDF 中它们将是空白：{missing}\n"
@@ -488,7 +501,7 @@ class MainWindow(QMainWindow):
         try:
             rotate(self.db_path)
         except StoreError as exc:
-            self.statusBar().showMessage(f"自动备份未完成：{exc}", 15000)
+            self.message.show_message(f"自动备份未完成：{exc}", 15000)
 
     def replace_database(self, change):
         """Closes the report and the database, lets ``change`` replace the file, reopens it.

@@ -11,6 +11,9 @@ from ..core import rules
 from ..store import repo
 
 
+_COLUMNS = ["单位", "年度", "最近修改", "错误", "提示"]
+
+
 class StartPage(QWidget):
     open_requested = Signal(str, int)   # unit, year
     new_requested = Signal()
@@ -22,9 +25,12 @@ class StartPage(QWidget):
         title = QLabel("部门决算公开")
         title.setStyleSheet("font-size: 22px; font-weight: bold;")
         self.hint = QLabel()
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["单位", "年度", "最近修改", "错误"])
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table = QTableWidget(0, len(_COLUMNS))
+        self.table.setHorizontalHeaderLabels(_COLUMNS)
+        # Each column as wide as what it holds; the unit's name takes the rest.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -57,8 +63,10 @@ class StartPage(QWidget):
         infos = repo.list_reports(db)
         self.table.setRowCount(len(infos))
         for i, info in enumerate(infos):
-            errors = rules.summary(rules.check(repo.load_report(db, info.unit, info.year)))["error"]
-            for j, text in enumerate((info.unit, str(info.year), f"{info.modified:%Y-%m-%d %H:%M}", str(errors))):
+            counts = rules.summary(rules.check(repo.load_report(db, info.unit, info.year)))
+            texts = (info.unit, str(info.year), f"{info.modified:%Y-%m-%d %H:%M}",
+                     str(counts["error"]), str(counts["warning"]))
+            for j, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 if j:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -83,7 +83,7 @@ def test_backup_from_the_menu_writes_a_file_that_opens_with_the_same_report(wind
     dialogs.answer(save_as(target))
     me.choose("文件", "备份数据")
     assert [s.kind for s in dialogs.seen] == ["QFileDialog"]
-    assert "已备份" in window.statusBar().currentMessage()
+    assert "已备份" in window.message.message()
     copy_db = open_db(target)
     try:
         assert repo.load_report(copy_db, SAMPLE_UNIT, SAMPLE_YEAR) == window.session.report

@@ -73,6 +73,13 @@ def at(tab, row, col):
     return tab.model.index_of(row, col)
 
 
+def rules_check_sample():
+    from kuaiji_desk.core import rules
+    from kuaiji_desk.core.sample import load_sample
+
+    return rules.check(load_sample())
+
+
 def rules_found(window):
     return {f.rule for f in window.session.findings}
 
@@ -93,10 +100,18 @@ def test_the_start_page_opens_the_report_double_clicked_or_chosen(open_window, u
     window = open_window()
     me = user(window)
     me.click("打开示例")
-    me.choose("文件", "打开报告")                              # back to the list
-    assert window.stack.currentWidget() is window.start and window.session is not None
+    assert window.counts.text().startswith("错误 0")
+    me.choose("文件", "打开报告")                              # back to the list: the report is closed
+    assert window.stack.currentWidget() is window.start and window.session is None
+    assert window.counts.text() == window.saved.text() == window.message.message() == ""
+    assert window.windowTitle() == "部门决算公开"
     table = window.start.table
+    assert [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())] == [
+        "单位", "年度", "最近修改", "错误", "提示"]
+    warnings = sum(f.severity == "warning" for f in rules_check_sample())
     assert table.item(0, 0).text() == SAMPLE_UNIT and table.item(0, 3).text() == "0"
+    assert table.item(0, 4).text() == str(warnings) and warnings > 0
+    assert table.columnWidth(1) < table.columnWidth(0) and table.columnWidth(3) < 100
     me.click("打开")
     assert window.view is not None and window.stack.currentWidget() is window.view
     me.choose("文件", "打开报告")
@@ -519,3 +534,19 @@ def test_print_to_file_offers_the_documents_folder(open_window, user, dialogs):
     dialogs.answer(fill(lambda d: offered.append(d.findChild(QLineEdit, "filename").text()), then=cancel))
     me.press("Ctrl+P")
     assert offered == [str(documents_folder() / f"{SAMPLE_UNIT}2024年度部门决算公开.pdf")]
+
+
+def test_a_long_status_message_is_cut_beside_the_counts_with_all_of_it_in_the_tooltip(open_window, user, dialogs,
+                                                                                      tmp_path):
+    window = open_window(size=(900, 700))
+    me = user(window)
+    me.click("打开示例")
+    deep = tmp_path / ("很长的文件夹名称" * 6)
+    deep.mkdir()
+    dialogs.answer(save_as(deep / "决算公开.pdf"))
+    me.choose("文件", "导出PDF")
+    line = window.message
+    assert line.message() == f"已导出PDF：{deep / '决算公开.pdf'}" and line.toolTip() == line.message()
+    assert line.text().endswith("…") and len(line.text()) < len(line.message())
+    assert line.geometry().right() < window.counts.geometry().left()
+    assert window.counts.text().startswith("错误 0")
