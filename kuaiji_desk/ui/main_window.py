@@ -28,7 +28,7 @@ from .findings_panel import FindingsPanel
 from .help import AboutDialog, HelpDialog
 from .info_tab import InfoTab
 from .overall_tab import OverallTab
-from .import_preview import ImportPreview, code_questions
+from .import_preview import ImportPreview
 from .print_preview import PrintPreview
 from .projects_tab import ProjectsTab
 from .recent import RecentMenu
@@ -310,6 +310,7 @@ class MainWindow(QMainWindow):
         self.view.flush()
         report = self.session.report
         from ..core.excel.importer import apply_import, read_workbooks   # openpyxl: see startup
+        from ..core.excel.preview import code_questions, replaced
 
         try:
             data = read_workbooks(paths, report.year)
@@ -317,7 +318,7 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, "无法导入", f"{exc}\n\n报告未作任何更改。")
             return False
         preview = ImportPreview(data, report.forms, data.found + code_questions(data, report.year),
-                                "导入预览 — 本年工作簿", self)
+                                replaced(report, data), "导入预览 — 本年工作簿", self)
         if preview.exec() != QDialog.DialogCode.Accepted:
             return False
         imported = copy.deepcopy(report)

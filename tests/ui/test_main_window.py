@@ -219,11 +219,16 @@ def test_import_is_one_undoable_step_and_a_bad_file_changes_nothing(open_window,
 
     def look(dialog):
         previews.append([dialog.table.item(i, 0).text() + "|" + dialog.table.item(i, 3).text()
-                         for i in range(dialog.table.rowCount())])
+                         + "|" + dialog.table.item(i, 4).text() for i in range(dialog.table.rowCount())])
+        previews.append(dialog.replaces.toPlainText())
     dialogs.answer(files(*chosen), fill(look, then=click("取消")))
     me.click_tool("导入")                                     # cancelled in the preview: nothing written
     assert window.session.undo_stack.count() == 0 and window.session.report.projects == []
-    assert "公开02表 收入决算表|22 行，44 个数" in previews[0] and "公开07表 政府性基金预算财政拨款收入支出决算表|无数据" in previews[0]
+    tables, replaces = previews
+    assert "公开02表 收入决算表|22 行，44 个数|合计 1,286.76" in tables
+    assert "公开07表 政府性基金预算财政拨款收入支出决算表|无数据|" in tables
+    assert tables[0].endswith("|收入总计 1,286.76") and tables[5].endswith("|人员经费与公用经费合计 335.28")
+    assert replaces == "报告中还没有这些内容，导入不替换任何已有数据。"
     dialogs.answer(files(*chosen), click("导入"))
     me.choose("文件", "导入本年工作簿")
     assert window.session.undo_stack.count() == 1

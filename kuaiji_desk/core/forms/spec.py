@@ -66,6 +66,10 @@ class Table:
     note: str                     # the 注 under the table
     empty_statement: str = ""     # '本部门{year}年度无…。' printed when the table has no data
     landscape: bool = False
+    # The figure that sums the table up for a reader (导入预览, the audit report): the sum
+    # of these cells, called headline_label.  Code tables default to their 合计 row.
+    headline: tuple[tuple[str, str], ...] = ()
+    headline_label: str = "合计"
 
     @property
     def label(self) -> str:
@@ -73,6 +77,9 @@ class Table:
 
     def title(self, year: int) -> str:
         return f"{year}年度{self.name}"
+
+    def headline_cells(self) -> tuple[tuple[str, str], ...]:
+        return self.headline or ((TOTAL_ROW, self.columns[0].id),)
 
     def statement(self, year: int) -> str:
         return self.empty_statement.format(year=year)

@@ -1,7 +1,7 @@
 """The nine 公开表 as published for the 2022–2025 决算 (湖北/武汉 template, 2024)."""
 from __future__ import annotations
 
-from .spec import CodeTable, Column, FixedTable, Group, Row, Section, SideBlock
+from .spec import TOTAL_ROW, CodeTable, Column, FixedTable, Group, Row, Section, SideBlock
 
 NOTE_ROUNDING = "本套报表金额单位转换时可能存在尾数误差。"
 
@@ -46,6 +46,8 @@ def _span(a: int, b: int) -> tuple[str, ...]:
 
 T01 = FixedTable(
     id="01",
+    headline=(("30", "1"),),
+    headline_label="收入总计",
     name="收入支出决算总表",
     note="1. 本表反映部门本年度的总收支和年末结转结余情况。\n2. " + NOTE_ROUNDING,
     sections=(
@@ -113,6 +115,8 @@ _FUNDS_04 = ("3", "4", "5")
 
 T04 = FixedTable(
     id="04",
+    headline=(("32", "1"),),
+    headline_label="收入总计",
     name="财政拨款收入支出决算总表",
     note="本表反映部门本年度一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款的总收支和年末结转结余情况。",
     landscape=True,
@@ -181,6 +185,8 @@ PUBLIC = "公用经费合计"
 
 T06 = CodeTable(
     id="06",
+    headline=((PERSONNEL, "1"), (PUBLIC, "1")),
+    headline_label="人员经费与公用经费合计",
     name="一般公共预算财政拨款基本支出决算明细表",
     note="本表反映部门本年度一般公共预算财政拨款基本支出明细情况。",
     classification="economic",
@@ -204,6 +210,8 @@ T06 = CodeTable(
 
 T07 = CodeTable(
     id="07",
+    headline=((TOTAL_ROW, "3"),),
+    headline_label="本年支出合计",
     name="政府性基金预算财政拨款收入支出决算表",
     note="本表反映部门本年度政府性基金预算财政拨款收入、支出及结转和结余情况。",
     empty_statement="本部门{year}年度无政府性基金预算财政拨款收入支出。",
@@ -247,6 +255,8 @@ SANGONG_ROW = "1"
 
 T09 = FixedTable(
     id="09",
+    headline=((SANGONG_ROW, "7"),),
+    headline_label="决算数合计",
     name='财政拨款"三公"经费支出决算表',
     note='本表反映部门本年度财政拨款"三公"经费支出预决算情况。其中，预算数为"三公"经费全年预算数，'
     "反映按规定程序调整后的预算数；决算数是包括当年财政拨款和以前年度结转资金安排的实际支出。",
