@@ -78,6 +78,15 @@ class ReportView(QTabWidget):
             tab.show_finding(place)
 
 
+def _against(origin, unit: str, year: int) -> tuple[str, bool] | None:
+    """What to say when the report to make does not follow the workbooks chosen."""
+    if origin.year is not None and year - 1 != origin.year:
+        return (f"所选工作簿是{origin.year}年度的，由它只能新建{origin.year + 1}年度的报告。", True)
+    if origin.unit and unit != origin.unit:
+        return (f"所选工作簿的部门是「{origin.unit}」，与填写的单位「{unit}」不同。", False)
+    return None
+
+
 class MainWindow(QMainWindow):
     def __init__(self, db_path: Path, parent=None):
         super().__init__(parent)
@@ -264,10 +273,11 @@ class MainWindow(QMainWindow):
             self.session.deleteLater()
             self.session = None
 
-    def _ask_unit_and_year(self, title: str) -> tuple[str, int] | None:
+    def _ask_unit_and_year(self, title: str, unit: str = "", year: int | None = None,
+                           check=None) -> tuple[str, int] | None:
         """The unit (one already known, or a new one) and the year of a report to make."""
         units = sorted({info.unit for info in repo.list_reports(self.db)})
-        dialog = NewReportDialog(units, date.today().year - 1, self)
+        dialog = NewReportDialog(units, year or date.today().year - 1, self, unit, check)
         dialog.setWindowTitle(title)
         if dialog.exec() != NewReportDialog.DialogCode.Accepted:
             return None
@@ -334,11 +344,19 @@ class MainWindow(QMainWindow):
         paths = self.files.open_files(self, "选择上年的公开表和绩效自评表工作簿")
         if not paths:
             return False
-        chosen = self._ask_unit_and_year("从上年Excel开始")
+        from ..core.carry import start_from_workbooks   # openpyxl only when needed: startup time
+        from ..core.excel.origin import workbook_origin
+
+        try:
+            origin = workbook_origin(paths, date.today().year - 1)
+        except WorkbookError as exc:
+            QMessageBox.critical(self, "无法从上年开始", f"{exc}\n\n没有新建报告。")
+            return False
+        chosen = self._ask_unit_and_year("从上年Excel开始", origin.unit or "",
+                                         origin.year + 1 if origin.year else None, lambda u, y: _against(origin, u, y))
         if chosen is None:
             return False
         unit, year = chosen
-        from ..core.carry import start_from_workbooks   # openpyxl only when needed: startup time
 
         try:
             report, notes = start_from_workbooks(paths, unit, year)

@@ -1,6 +1,8 @@
 """The first screen: the reports in the database, 新建报告 and 打开示例."""
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
@@ -83,16 +85,26 @@ class StartPage(QWidget):
             self.open_requested.emit(self.table.item(row, 0).text(), int(self.table.item(row, 1).text()))
 
 
-class NewReportDialog(QDialog):
-    """新建报告: the unit (one already known, or a new one) and the year."""
+# (message, blocking) about a unit and year the user chose, or None when they are right.
+Check = Callable[[str, int], tuple[str, bool] | None]
 
-    def __init__(self, units: list[str], year: int, parent=None):
+
+class NewReportDialog(QDialog):
+    """新建报告: the unit (one already known, or a new one) and the year.
+
+    ``check`` may refuse a choice (blocking) or warn about it once: pressing 确定 again
+    with the same unit and year goes on.
+    """
+
+    def __init__(self, units: list[str], year: int, parent=None, unit: str = "", check: Check | None = None):
         super().__init__(parent)
         self.setWindowTitle("新建报告")
+        self._check = check
+        self._warned: tuple[str, int] | None = None
         self.unit = QComboBox()
         self.unit.setEditable(True)
         self.unit.addItems(units)
-        self.unit.setCurrentText("")
+        self.unit.setCurrentText(unit)
         self.unit.lineEdit().setPlaceholderText("单位全称，例如：武汉市汉阳区城市运行管理中心")
         self.unit.setMinimumWidth(360)
         self.year = QSpinBox()
@@ -112,6 +124,13 @@ class NewReportDialog(QDialog):
     def _accept(self) -> None:
         if not self.unit.currentText().strip():
             self.error.setText("请填写单位名称。")
+            return
+        chosen = self.values()
+        said = self._check(*chosen) if self._check else None
+        if said is not None and (said[1] or self._warned != chosen):
+            message, blocking = said
+            self._warned = chosen
+            self.error.setText(message if blocking else f"{message}\n确认无误请再按「确定」。")
             return
         self.accept()
 

@@ -56,6 +56,7 @@ def unit_and_year(unit, year):
     def name_it(dialog):
         field = dialog.unit.lineEdit()
         field.setFocus()
+        field.selectAll()
         type_text(field, unit)
         dialog.year.setFocus()
         dialog.year.selectAll()
@@ -361,12 +362,38 @@ def test_a_new_year_from_last_years_excel(open_window, user, dialogs, tmp_path):
     last_year = wv.save_sheets(wv.last_year(wv.load_sheets(wv.PUBLIC_TABLES)), tmp_path / "2023.xlsx")
     window = open_window()
     assert window.start.hint.text().startswith("数据库中还没有报告") and "从上年的Excel开始" in window.start.hint.text()
-    dialogs.answer(files(last_year), fill(unit_and_year(UNIT, 2024)), ok)
+    proposed = []
+    dialogs.answer(files(last_year), fill(lambda d: proposed.append(d.values())), ok)
     user(window).click("从上年Excel开始")
+    assert proposed == [(SAMPLE_UNIT, 2024)]                  # read from the workbook's 2023年度 titles and 部门 line
     assert dialogs.last.title == "已从上年开始"
     report = window.session.report
-    assert report.year == 2024 and report.last_year["收支总计"] == 1_294_480_000
+    assert (report.unit, report.year) == (SAMPLE_UNIT, 2024) and report.last_year["收支总计"] == 1_294_480_000
     assert report.cells == {} and "2010350" in report.code_rows["02"]
+
+
+def test_a_year_or_unit_that_does_not_follow_the_workbook_is_said_before_anything_is_made(
+        open_window, user, dialogs, tmp_path):
+    import workbook_variants as wv
+
+    last_year = wv.save_sheets(wv.last_year(wv.load_sheets(wv.PUBLIC_TABLES)), tmp_path / "2023.xlsx")
+    window = open_window()
+    said = []
+
+    def wrong_year_then_other_unit(dialog):
+        unit_and_year(SAMPLE_UNIT, 2025)(dialog)
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+        said.append(dialog.error.text())
+        assert dialog.isVisible()                              # refused: nothing made
+        unit_and_year(UNIT, 2024)(dialog)
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+        said.append(dialog.error.text())
+        assert dialog.isVisible()                              # warned once ...
+    dialogs.answer(files(last_year), fill(wrong_year_then_other_unit), ok)   # ... then 确定 again goes on
+    user(window).click("从上年Excel开始")
+    assert said[0] == "所选工作簿是2023年度的，由它只能新建2024年度的报告。"
+    assert said[1].startswith(f"所选工作簿的部门是「{SAMPLE_UNIT}」，与填写的单位「{UNIT}」不同。")
+    assert (window.session.report.unit, window.session.report.year) == (UNIT, 2024)
 
 
 def test_a_new_year_from_last_years_report_in_the_database(open_window, user, dialogs):

@@ -130,9 +130,14 @@ def unit_of(region: Region) -> str | None:
     return next((m.group(1) for m in map(_UNIT.search, _head_texts(region)) if m), None)
 
 
+def department_in(text: str) -> str | None:
+    """The name a 「部门：…」 line gives (without a 「单位：万元」 in the same cell), or None."""
+    m = _DEPARTMENT.match(text)
+    return (_UNIT_TAIL.sub("", m.group(1)).strip() or None) if m else None
+
+
 def department_of(region: Region) -> str | None:
-    names = (_UNIT_TAIL.sub("", m.group(1)).strip() for m in map(_DEPARTMENT.match, _head_texts(region)) if m)
-    return next((name for name in names if name), None)
+    return next((name for name in map(department_in, _head_texts(region)) if name), None)
 
 
 # The finance system (部门决算报表系统) exports one table a sheet, named like
