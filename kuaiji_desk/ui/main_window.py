@@ -24,6 +24,7 @@ from ..store.db import close_db, open_db
 from ..store.errors import ReportExists, StoreError, describe
 from .backups import backup_data, restore_data
 from .file_dialogs import FileDialogs
+from .find_dialog import FindDialog
 from .findings_panel import FindingsPanel
 from .help import AboutDialog, HelpDialog
 from .info_tab import InfoTab
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.findings_panel: FindingsPanel | None = None
         self._print_dir: tempfile.TemporaryDirectory | None = None
         self._preview: PrintPreview | None = None
+        self._find: FindDialog | None = None
         self.setWindowTitle(WINDOW_TITLE)
         self.resize(1400, 900)
         self.stack = QStackedWidget()
@@ -162,6 +164,8 @@ class MainWindow(QMainWindow):
         # treats the key as ambiguous and does nothing.
         keys = [QKeySequence("Ctrl+Y")] + QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
         self.redo_action.setShortcuts(list({k.toString(): k for k in keys}.values()))
+        edit_menu.addSeparator()
+        self.find_action = self._action(edit_menu, "查找(&F)…", self.show_find, QKeySequence.StandardKey.Find)
         view_menu = self.menuBar().addMenu("视图(&V)")
         self.unit_group = QActionGroup(self)
         for unit in ("万元", "元"):
@@ -175,7 +179,7 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu("帮助(&H)")
         self._action(help_menu, "使用说明(&H)", self.show_help, QKeySequence.StandardKey.HelpContents)
         self._action(help_menu, "关于(&A)", self.show_about)
-        self._report_actions = [self.import_action, self.export_excel_action, self.export_pdf_action,
+        self._report_actions = [self.find_action, self.import_action, self.export_excel_action, self.export_pdf_action,
                                 self.preview_action, self.print_action, self.print_table_action,
                                 *self.unit_group.actions()]
         # The toolbar shows short words, without the menus' (&X) keys.
@@ -264,6 +268,10 @@ class MainWindow(QMainWindow):
         self.recent_menu.add(unit, year)
 
     def _close_session(self) -> None:
+        if self._find is not None:
+            self._find.close()
+            self._find.deleteLater()
+            self._find = None
         if self.view is not None:
             self.view.flush()
             self.stack.removeWidget(self.view)
@@ -543,6 +551,22 @@ class MainWindow(QMainWindow):
         self.db = open_db(self.db_path)
         self.show_start()
         return result
+
+    def show_find(self) -> None:
+        # One dialog per open report, kept between uses: it remembers what was looked for.
+        if self._find is None or self._find.session is not self.session:
+            self._find = FindDialog(self.session, self)
+            self._find.go.connect(self._go_to)
+        self._find.show()
+        self._find.raise_()
+        self._find.activateWindow()
+        self._find.query.setFocus()
+        self._find.query.selectAll()
+
+    def _go_to(self, place) -> None:
+        if self.view is not None:
+            self.activateWindow()
+            self.view.show_place(place)
 
     def show_help(self) -> HelpDialog:
         # Not modal: the walk-through stays open beside the tables it describes.

@@ -582,3 +582,31 @@ def test_a_long_status_message_is_cut_beside_the_counts_with_all_of_it_in_the_to
     assert line.text().endswith("…") and len(line.text()) < len(line.message())
     assert line.geometry().right() < window.counts.geometry().left()
     assert window.counts.text().startswith("错误 0")
+
+
+def test_ctrl_f_finds_a_code_a_name_or_an_amount_across_the_tabs(open_window, user, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from as_user import shown_windows
+
+    window = open_window()
+    me = user(window)
+    me.click("打开示例")
+    me.press("Ctrl+F")
+    [finder] = shown_windows("查找")
+    me.type("251.35", to=finder.query)
+    me.press("Return", to=finder.query)
+    hits = [finder.hits.item(i).text() for i in range(finder.hits.count())]
+    assert "公开03表 2010350 基本支出 251.35" in hits and finder.count.text().startswith(f"找到 {len(hits)} 处")
+    finder.hits.setCurrentRow(hits.index("公开03表 2010350 基本支出 251.35"))
+    me.press("Return", to=finder.hits)
+    t03 = window.view.tables["03"]
+    assert window.view.currentWidget() is t03 and t03.view.currentIndex() == at(t03, "2010350", "2")
+    assert QApplication.focusWidget() is t03.view
+
+    me.choose("编辑", "查找")
+    me.retype(finder.query, "残保金")
+    me.press("Return")
+    assert finder.hits.item(0).text() == "项目绩效自评 14. 行政事业单位缴纳残保金"
+    me.double_click(finder.hits.viewport(), finder.hits.visualItemRect(finder.hits.item(0)).center())
+    assert window.view.currentWidget() is window.view.projects and window.view.projects.current == 13

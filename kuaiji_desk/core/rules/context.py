@@ -1,8 +1,7 @@
 """What every rule sees: the report, every cell's value, and words for cells."""
 from __future__ import annotations
 
-from .. import catalog
-from ..forms import TOTAL_ROW, CodeTable, FixedTable
+from .. import catalog, naming
 from ..layout import Values
 from ..money import round_to_shown, within_rounding
 from ..report import Report
@@ -36,38 +35,10 @@ class Context:
 
     # -- words -----------------------------------------------------------------
     def column_name(self, table: str, col: str) -> str:
-        """本年支出小计 / 项目支出 / 决算数因公出国（境）费."""
-        spec = self.report.forms.table(table)
-        for c in spec.columns:
-            if c.id == col:
-                h = c.header
-                name = "".join(h[-2:]) if h[-1] in ("小计", "合计") and len(h) > 1 else h[-1]
-                if table == "09" and not name.startswith(h[0]):
-                    name = h[0] + name
-                return name
-        return ""
+        return naming.column_name(self.report, table, col)
 
     def cell_name(self, table: str, row: str | None, col: str, code: str | None = None) -> str:
-        """公开01表第27行「本年收入合计」 / 公开02表 2010350「事业运行」第2栏（财政拨款收入）."""
-        spec = self.report.forms.table(table)
-        lay = self.layout(table)
-        col_words = f"第{col}栏（{self.column_name(table, col)}）"
-        if row is None:
-            row_words = f"{code}（本表无此科目）"
-        elif isinstance(spec, FixedTable):
-            label = lay.labels.get(row, "")
-            if table == "09":
-                return f"{spec.label}{col_words}"
-            row_words = f"第{row}行「{label.split('、', 1)[-1]}」" if label else f"第{row}行"
-        elif row == TOTAL_ROW or (isinstance(spec, CodeTable) and not row.isdigit()):
-            row_words = f"「{lay.labels.get(row, row)}」行"
-        else:
-            row_words = f"{row}「{lay.labels.get(row, '')}」"
-        if len(spec.columns) == 1 and isinstance(spec, CodeTable):
-            return f"{spec.label}{row_words}"
-        if isinstance(spec, FixedTable) and len(lay.row_cols.get(row or "", ())) == 1:
-            return f"{spec.label}{row_words}"
-        return f"{spec.label}{row_words}{col_words}"
+        return naming.cell_name(self.report, self.layout(table), row, col, code)
 
 
 def depends(*parts: str):
