@@ -17,7 +17,7 @@ class ImportPreview(QDialog):
                  parent=None):
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(1000, 640)
+        self.resize(1000, 760)
         lines = table_lines(data, forms)
         self.table = QTableWidget(len(lines), 5, self)
         self.table.setHorizontalHeaderLabels(["表", "来源（文件、工作表）", "单位", "读到", "合计（万元）"])
@@ -42,7 +42,7 @@ class ImportPreview(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("找到的表：", self))
-        layout.addWidget(self.table, 2)
+        layout.addWidget(self.table, 3)
         layout.addWidget(summary)
         layout.addWidget(QLabel("导入将替换：", self))
         layout.addWidget(self.replaces, 1)

@@ -52,8 +52,33 @@ def take(out_dir: Path) -> list[Path]:
         view.setCurrentWidget(view.tables["02"])
         _settle(app, window)
         shots.append(_save(window, out_dir / "20_error_in_02.png"))
+        window.show_find()
+        window._find.query.setText("251.35")
+        window._find.find()
+        _settle(app, window._find)
+        shots.append(_save(window._find, out_dir / "21_find.png"))
+        shots.append(_save(_import_preview(window), out_dir / "22_import_preview.png"))
+        window.show_start()
+        _settle(app, window)
+        shots.append(_save(window, out_dir / "23_start_with_reports.png"))
         window.close()
     return shots
+
+
+def _import_preview(window):
+    """The 导入预览 of the sample's own workbooks over the sample: every line filled."""
+    from ..core.excel.importer import read_workbooks
+    from ..core.excel.preview import code_questions, replaced
+    from ..core.sample import WORKBOOKS, sample_dir
+    from .import_preview import ImportPreview
+
+    report = window.session.report
+    data = read_workbooks([sample_dir() / name for name in WORKBOOKS], report.year)
+    preview = ImportPreview(data, report.forms, data.found + code_questions(data, report.year),
+                            replaced(report, data), "导入预览 — 本年工作簿", window)
+    preview.show()
+    _settle(QApplication.instance(), preview)
+    return preview
 
 
 def _save(window, path: Path) -> Path:
