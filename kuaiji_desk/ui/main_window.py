@@ -29,7 +29,6 @@ from .findings_panel import FindingsPanel
 from .help import AboutDialog, HelpDialog
 from .info_tab import InfoTab
 from .overall_tab import OverallTab
-from .import_preview import ImportPreview
 from .print_preview import PrintPreview
 from .projects_tab import ProjectsTab
 from .recent import RecentMenu
@@ -329,6 +328,7 @@ class MainWindow(QMainWindow):
         report = self.session.report
         from ..core.excel.importer import apply_import, read_workbooks   # openpyxl: see startup
         from ..core.excel.preview import code_questions, replaced
+        from .import_preview import ImportPreview
 
         try:
             data = read_workbooks(paths, report.year)
