@@ -3,6 +3,11 @@
 An edit's ``apply(report)`` changes the report and returns the edit that undoes
 it; ``parts`` and ``cells`` say what the store must write.  The window wraps
 edits in undo commands; scripts and tests apply them directly.
+
+A total stated by an imported workbook (or typed over by the accountant) is kept,
+and compared with its parts, only until something under it changes: the edits a
+person makes (:func:`set_figures`, :func:`add_code`, :func:`remove_code`) turn
+every stated total above what they change back to computed, in the same step.
 """
 from __future__ import annotations
 
@@ -10,6 +15,8 @@ import copy
 from dataclasses import dataclass
 from typing import Callable
 
+from .catalog import normalise_code as catalog_code
+from .layout import TableLayout, layout, rows_above, stated_above, stated_totals
 from .report import DEPARTMENT, DICT_PARTS, EXPLANATIONS, NUMBERS, OVERALL, PROJECTS, TEXTS, CellKey, Report
 
 
@@ -65,7 +72,11 @@ class SetCells:
         before = tuple((k, report.cells.get(k), k in report.rounded) for k, _, _ in self.cells)
         for key, fen, rounded in self.cells:
             report.set(*key, fen, rounded)
-        return SetCells(tuple(reversed(before)), self.label)
+        # Undone in reverse when a cell is set twice; else in the same order, so that the undo
+        # names the same cell first (the typed one, before the totals it turned computed).
+        if len({k for k, _, _ in before}) < len(before):
+            before = tuple(reversed(before))
+        return SetCells(before, self.label)
 
 
 @dataclass(frozen=True)
@@ -123,15 +134,65 @@ def set_cell(table: str, row: str, col: str, fen: int | None) -> SetCells:
 
 
 def set_cells(values: dict[CellKey, int | None], label: str) -> SetCells:
+    """Figures set as given, nothing else touched (an import, a script)."""
     return SetCells(tuple((k, v, False) for k, v in values.items()), label)
 
 
+def set_figures(report: Report, values: dict[CellKey, int | None], label: str,
+                lay: TableLayout | None = None) -> SetCells:
+    """Figures typed, pasted or cleared by the accountant, as one step: each stated total
+    above a figure that changes goes back to computed with it (a figure given for a
+    stated total itself replaces it, and it stays stated).  Figures that would not change
+    are left out.  ``lay``: the layout of the table, when the caller holds it already."""
+    cells = report.cells
+    changed = {k: v for k, v in values.items() if cells.get(k) != v}
+    by_table: dict[str, list[tuple[str, str]]] = {}
+    for t, r, c in changed:
+        by_table.setdefault(t, []).append((r, c))
+    stale: list[CellKey] = []
+    for t, keys in by_table.items():
+        table_layout = lay if lay is not None and lay.id == t else layout(report, t)
+        stale += stated_above(report, table_layout, keys)
+    return SetCells(tuple((k, v, False) for k, v in changed.items())
+                    + tuple((k, None, False) for k in stale), label)
+
+
+def _drop_stated_rows(report: Report, table: str, rows) -> None:
+    """Every stated figure of these (total) rows goes: they are computed again."""
+    rows = set(rows)
+    for key in [k for k in report.cells if k[0] == table and k[1] in rows]:
+        report.set(*key, None)
+
+
 def add_code(report: Report, table: str, code: str, name: str | None = None) -> ReplacePart:
-    return change_part(report, table, lambda r: r.add_code(table, code, name), f"新增科目 {code}")
+    """A code row (with its 类 and 款 where missing); the totals above it that were totals
+    already (the 合计, a 类 with other 款 …) go back to computed.  A row that only now
+    becomes a total (a 款 that held figures of its own) keeps them, stated, to be compared
+    with the new rows until one of them is filled."""
+    def mutate(r: Report) -> None:
+        before = layout(r, table).row_terms
+        r.add_code(table, code, name)
+        added = layout(r, table)
+        _drop_stated_rows(r, table, [row for row in rows_above(added, catalog_code(code)) if row in before])
+    return change_part(report, table, mutate, f"新增科目 {code}")
 
 
 def remove_code(report: Report, table: str, code: str) -> ReplacePart:
-    return change_part(report, table, lambda r: r.remove_code(table, code), f"删除科目 {code}")
+    """A code row with its figures and the rows below it; every total above it goes back
+    to computed (its figures leave them)."""
+    def mutate(r: Report) -> None:
+        above = rows_above(layout(r, table), code)
+        r.remove_code(table, code)
+        _drop_stated_rows(r, table, above)
+    return change_part(report, table, mutate, f"删除科目 {code}")
+
+
+def reset_stated(report: Report, table: str | None = None) -> SetCells:
+    """全部按计算值: every stated total of one table (or of the whole report) dropped, so that
+    each shows its computed sum; one step, undone as one.  Nothing to do when
+    :func:`kuaiji_desk.core.layout.stated_totals` is empty (the edit then changes nothing)."""
+    label = "全部按计算值" if table is None else f"{report.forms.table(table).label}全部按计算值"
+    return SetCells(tuple((k, None, False) for k in stated_totals(report, table)), label)
 
 
 def set_text(report: Report, key: str, value: str) -> ReplacePart:

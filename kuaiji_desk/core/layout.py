@@ -10,9 +10,10 @@ only total cells are computed, inputs are read straight from the report.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from .forms import TOTAL_ROW, CodeTable, FixedTable, Table
-from .report import Report
+from .report import CellKey, Report
 
 
 @dataclass
@@ -44,6 +45,87 @@ class TableLayout:
 
     def __post_init__(self):
         self.rows_by_code = {c: r for r, c in self.codes.items()}
+
+    @cached_property
+    def row_parents(self) -> dict[str, tuple[str, ...]]:
+        """row → the total rows it is a term of (a 项 → its 款; 01's 行27 → 行30)."""
+        return _inverse(self.row_terms)
+
+    @cached_property
+    def col_parents(self) -> dict[str, tuple[str, ...]]:
+        """column → the total columns it is a term of (02's 栏2 → 栏1)."""
+        return _inverse(self.col_terms)
+
+
+def _inverse(terms: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    parents: dict[str, list[str]] = {}
+    for total, parts in terms.items():
+        for part in parts:
+            parents.setdefault(part, []).append(total)
+    return {part: tuple(totals) for part, totals in parents.items()}
+
+
+def _above(parents: dict[str, tuple[str, ...]], start: str) -> list[str]:
+    """Every total ``start`` is a term of, directly or through other totals, nearest first."""
+    out: list[str] = []
+    todo = list(parents.get(start, ()))
+    while todo:
+        item = todo.pop(0)
+        if item not in out and item != start:
+            out.append(item)
+            todo.extend(parents.get(item, ()))
+    return out
+
+
+def rows_above(lay: TableLayout, row: str) -> list[str]:
+    """The total rows a row's figures go into: a 项's 款, 类 and 合计; 01's 行1 → 27 → 30."""
+    return _above(lay.row_parents, row)
+
+
+def totals_above(lay: TableLayout, row: str, col: str) -> list[tuple[str, str]]:
+    """Every total cell whose value rests on the cell (row, col): in its row, the column totals
+    the column goes into; in its column, the total rows the row goes into; and so on
+    transitively — every (row or a total row above it) × (column or a total column above it)
+    that the table has, the cell itself left out.
+
+    02's 2010350 栏2 → (2010350, 1), (20103, 2), (20103, 1), (201, 2), (201, 1), (合计, 2), (合计, 1).
+    """
+    rows = [row, *rows_above(lay, row)]
+    cols = [col, *_above(lay.col_parents, col)]
+    row_cols = lay.row_cols
+    return [(r, c) for r in rows for c in cols
+            if (r, c) != (row, col) and c in row_cols.get(r, ())]
+
+
+def stated_above(report: Report, lay: TableLayout, cells) -> list[CellKey]:
+    """The stated totals of the table that rest on any of ``cells`` ((row, col) pairs) and
+    are not among them: what an edit of those cells makes stale."""
+    t = lay.id
+    figures = report.cells
+    own = dict.fromkeys(cells)
+    out: dict[CellKey, None] = {}
+    for row, col in own:
+        for r, c in totals_above(lay, row, col):
+            key = (t, r, c)
+            if key in figures and (r, c) not in own:
+                out[key] = None
+    return list(out)
+
+
+def stated_totals(report: Report, table: str | None = None) -> list[CellKey]:
+    """The totals the report states (as imported or typed over) rather than computes, of one
+    table or of every table."""
+    tables = [table] if table is not None else [t.id for t in report.forms.tables]
+    by_table: dict[str, list[CellKey]] = {t: [] for t in tables}
+    for key in report.cells:
+        if key[0] in by_table:
+            by_table[key[0]].append(key)
+    out: list[CellKey] = []
+    for t, keys in by_table.items():
+        if keys:
+            lay = layout(report, t)
+            out += [k for k in keys if lay.is_total(k[1], k[2])]
+    return out
 
 
 def _fixed_layout(spec: FixedTable) -> TableLayout:

@@ -17,7 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
 from ..core import catalog, edits
-from ..core.forms import CodeTable, Table
+from ..core.forms import TOTAL_ROW, CodeTable, Table
 from ..core.layout import side_block_rows
 from ..core.money import UNITS, AmountError, format_amount, format_plain, parse_amount
 from . import style
@@ -81,6 +81,14 @@ def grid_columns(spec: Table) -> list[GridColumn]:
     return out
 
 
+def _span_words(ids: tuple[str, ...], unit: str) -> str:
+    """('2', …, '7'), '栏' → '第2至7栏'; ('27', '28') → '第27、28行'."""
+    numbers = [int(i) for i in ids] if all(i.isdigit() for i in ids) else None
+    if numbers and len(numbers) > 2 and numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+        return f"第{numbers[0]}至{numbers[-1]}{unit}"
+    return f"第{'、'.join(ids)}{unit}"
+
+
 def exact_text(fen: int, unit: str) -> str:
     """The whole figure for editing: '1286.76', or '1286.761234' when typed to the 分 in 元.
 
@@ -107,7 +115,7 @@ _EMPTY = _CellView()
 
 
 class ReportTableModel(QAbstractTableModel):
-    rejected = Signal(str)   # a Chinese message: typed text that is not an amount
+    rejected = Signal(str)   # a Chinese message: typed text that is not an amount, a computed total typed into
 
     def __init__(self, session, table_id: str, parent=None):
         super().__init__(parent)
@@ -115,6 +123,7 @@ class ReportTableModel(QAbstractTableModel):
         self.table_id = table_id
         self.spec = session.report.forms.table(table_id)
         self._columns = grid_columns(self.spec)
+        self._column_headers = {c.id: c.header for c in self.spec.columns}
         self._is_code_table = isinstance(self.spec, CodeTable)
         self._catalog = catalog.load(self.spec.classification, session.report.year) if self._is_code_table else None
         self._bold_font = QFont()
@@ -231,9 +240,12 @@ class ReportTableModel(QAbstractTableModel):
             view.background = style.TOTAL_BACKGROUND
             shown = values.computed(*key) or None   # a total of nothing stays blank
         else:
+            # A stated total: kept as imported or typed over, until one of its parts changes.
+            view.editable = True
             view.background = style.STATED_BACKGROUND
-            view.tips.append(f"导入表中所列数 {format_amount(shown, unit)} {unit}，"
-                             f"按各项计算为 {format_amount(values.computed(*key), unit)} {unit}")
+            view.tips.append(f"所列数 {format_amount(shown, unit)} {unit}（导入或填写），"
+                             f"按各项计算为 {format_amount(values.computed(*key), unit)} {unit}；"
+                             f"其各项一有改动，即按计算值")
         if shown is not None:
             view.fen = shown
             view.text = format_amount(shown, unit)
@@ -316,8 +328,57 @@ class ReportTableModel(QAbstractTableModel):
         """Typed or pasted text → 分 in the unit shown; raises AmountError."""
         return parse_amount(str(text), self.session.unit)
 
+    def read_only_reason(self, index: QModelIndex) -> str:
+        """Why an amount cell cannot be typed into: the sum it is computed as, named.  '' for
+        a cell that can be typed into (a stated total can: the figure typed replaces it) and
+        for cells that are not amounts."""
+        cell = self.cell_of(index)
+        if cell is None or self._columns[index.column()].kind != AMOUNT or self.is_editable(index):
+            return ""
+        row, col = cell
+        lay = self._layout
+        rows = lay.row_terms.get(row)
+        cols = lay.col_terms.get(col)
+        row_words = None if rows is None else self._rows_words(row, rows)
+        col_words = None if cols is None else _span_words(cols, "栏")
+        if row_words and col_words:
+            terms = f"{row_words}的{col_words}"
+        elif row_words:
+            terms = row_words
+        elif col_words:
+            terms = f"本行{col_words}"
+        else:
+            terms = "各项"   # a total of no rows (a 合计 over an empty table)
+        return f"{self._cell_words(row, col)}由{terms}相加得出，不能直接填写；请填写其各项。"
+
+    def _rows_words(self, row: str, terms: tuple[str, ...]) -> str:
+        if not terms:
+            return ""
+        if not self._is_code_table:
+            return _span_words(terms, "行")
+        if row in self._layout.codes or row == TOTAL_ROW:
+            return "其下各科目"
+        return f"{'、'.join(terms)}类"   # a group of classes (06: 人员经费合计 = 301、303)
+
+    def _cell_words(self, row: str, col: str) -> str:
+        """“201 一般公共服务支出”的“财政拨款收入”（第2栏）; “本年收入合计”（第27行）."""
+        label = self._layout.labels.get(row, "")
+        if self._is_code_table:
+            name = f"“{row} {label}”" if row in self._layout.codes else f"“{label}”"
+        else:
+            name = f"“{label}”（第{row}行）" if label else ""
+        if len(self._layout.row_cols[row]) == 1:
+            return name
+        column = f"“{''.join(self._column_headers[col])}”（第{col}栏）"
+        return f"{name}的{column}" if name else column
+
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not self.is_editable(index):
+        if role != Qt.ItemDataRole.EditRole:
+            return False
+        if not self.is_editable(index):
+            reason = self.read_only_reason(index)
+            if reason:
+                self.rejected.emit(reason)
             return False
         try:
             fen = self.parse(value)
@@ -327,13 +388,13 @@ class ReportTableModel(QAbstractTableModel):
         return self.apply_cells({self.cell_of(index): fen}, "编辑单元格")
 
     def apply_cells(self, values: dict[tuple[str, str], int | None], label: str) -> bool:
-        """Sets figures of this table as one undo step; cells that would not change are left out."""
-        cells = self.session.report.cells
-        changed = {(self.table_id, r, c): fen for (r, c), fen in values.items()
-                   if cells.get((self.table_id, r, c)) != fen}
-        if not changed:
+        """Sets figures of this table as one undo step; cells that would not change are left out,
+        and the stated totals above those that do go back to computed in the same step."""
+        edit = edits.set_figures(self.session.report, {(self.table_id, r, c): fen for (r, c), fen in values.items()},
+                                 label, self._layout)
+        if not edit.cells:
             return True
-        return self.session.apply(edits.set_cells(changed, label))
+        return self.session.apply(edit)
 
     def _everything_changed(self) -> None:
         if self._grid and self._columns:

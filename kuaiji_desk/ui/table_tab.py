@@ -1,5 +1,11 @@
 """One 公开表 as the accountant sees it: the published heading, the grid, the note,
-and for a code table the line where codes are added."""
+and for a code table the line where codes are added.
+
+A code added to 公开02表 is offered, on a line under the 新增 line, for 公开03表 and
+公开05表 where they lack it: the three tables list the same functional codes as a rule,
+not always (05 only what 一般公共预算财政拨款 paid for), so the accountant is asked,
+without a dialog in the way of the next code.
+"""
 from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
@@ -10,11 +16,15 @@ from PySide6.QtWidgets import (
 
 from ..core import catalog, edits
 from ..core.forms import CodeTable
+from ..core.layout import stated_totals
 from ..core.report import DEPARTMENT
 from .grid_view import GridView
 from .table_model import ReportTableModel
 
 TITLE_POINT_SIZE = 16
+
+# A code added to the first table is offered for the others (the same functional codes).
+SHARED_CODES = {"02": ("03", "05")}
 
 
 class TableTab(QWidget):
@@ -59,8 +69,11 @@ class TableTab(QWidget):
         layout.addWidget(note)
         layout.addWidget(self.statement_label)
         self.code_edit = None
+        self.offer = None
         if isinstance(self.spec, CodeTable):
             layout.addLayout(self._code_line())
+        if table_id in SHARED_CODES:
+            layout.addWidget(self._offer_line())
 
         session.changed.connect(self._on_changed)
         session.unit_changed.connect(self._show_unit)
@@ -84,6 +97,8 @@ class TableTab(QWidget):
             self._show_department()
         if self.table_id in edit.parts or any(k[0] == self.table_id for k in edit.keys):
             self._show_statement()
+        if self.offer is not None and not self.offer.isHidden():
+            self._show_offer(self._offered)
 
     # -- adding codes ------------------------------------------------------------------
     def _code_line(self) -> QHBoxLayout:
@@ -137,6 +152,63 @@ class TableTab(QWidget):
         else:
             self.message.emit(f"已新增科目 {code}：它不在{self.session.report.year}年科目表中，请核对。")
         self.show_cell(code, "")
+        if self.offer is not None:
+            self._show_offer(code)
+        return True
+
+    # -- the same code in the other tables ---------------------------------------------
+    def _offer_line(self) -> QWidget:
+        self.offer = QWidget()
+        self._offered = ""
+        self.offer_label = QLabel()
+        self.offer_button = QPushButton()
+        self.offer_button.clicked.connect(self.add_code_elsewhere)
+        later = QPushButton("不用")
+        later.clicked.connect(self.offer.hide)
+        line = QHBoxLayout(self.offer)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.offer_label, 1)
+        line.addWidget(self.offer_button)
+        line.addWidget(later)
+        self.offer.hide()
+        return self.offer
+
+    def _missing_elsewhere(self, code: str) -> list[str]:
+        """The tables sharing this table's codes that do not have ``code`` (none when this
+        table does not have it either)."""
+        rows = self.session.report.code_rows
+        if code not in rows.get(self.table_id, {}):
+            return []
+        return [t for t in SHARED_CODES[self.table_id] if code not in rows.get(t, {})]
+
+    def _show_offer(self, code: str) -> None:
+        """Offers ``code`` for the tables that lack it; hides the offer when none does."""
+        missing = self._missing_elsewhere(code)
+        self._offered = code
+        if not missing:
+            self.offer.hide()
+            return
+        tables = "和".join(self.session.report.forms.table(t).label for t in missing)
+        self.offer_label.setText(f"{tables}中还没有科目 {code}「{self.model.label_of(code)}」。")
+        self.offer_button.setText(f"也在{tables}新增")
+        self.offer.show()
+
+    def add_code_elsewhere(self) -> bool:
+        """Adds the offered code to the tables that lack it, as one undo step."""
+        code = self._offered
+        missing = self._missing_elsewhere(code)
+        self.offer.hide()
+        if not missing:
+            return False
+        report = self.session.report
+        # A code the catalog lacks keeps the name it was given here.
+        name = None if self._catalog.get(code) else report.code_rows[self.table_id][code]
+        tables = "、".join(report.forms.table(t).label for t in missing)
+        batch = edits.Batch(tuple(edits.add_code(report, t, code, name) for t in missing),
+                            f"在{tables}新增科目 {code}")
+        if not self.session.apply(batch):
+            return False
+        self.message.emit(f"已在{tables}新增科目 {code}。")
         return True
 
     # -- context menu ---------------------------------------------------------------
@@ -153,10 +225,12 @@ class TableTab(QWidget):
         if cell and self.model.is_code_row(cell[0]):
             menu.addSeparator()
             menu.addAction(f"删除科目 {cell[0]}", lambda: self.remove_code(cell[0]))
+        menu.addSeparator()
         stated = self._stated_totals(index)
         if stated:
-            menu.addSeparator()
             menu.addAction("恢复为计算值", lambda: self.reset_totals(stated))
+        whole = menu.addAction("本表全部按计算值", self.reset_table)
+        whole.setEnabled(bool(stated_totals(self.session.report, self.table_id)))
         return menu
 
     def _stated_totals(self, index) -> list[tuple[str, str]]:
@@ -176,8 +250,16 @@ class TableTab(QWidget):
         return self.session.apply(edits.remove_code(self.session.report, self.table_id, code))
 
     def reset_totals(self, cells) -> bool:
-        """Drops stated totals, so that the computed sums show."""
-        return self.session.apply(edits.set_cells({(self.table_id, r, c): None for r, c in cells}, "恢复为计算值"))
+        """Drops stated totals, so that the computed sums show (and the totals above them follow)."""
+        return self.model.apply_cells({cell: None for cell in cells}, "恢复为计算值")
+
+    def reset_table(self) -> bool:
+        """本表全部按计算值: every stated total of this table shows its computed sum, as one step."""
+        edit = edits.reset_stated(self.session.report, self.table_id)
+        if not edit.cells or not self.session.apply(edit):
+            return False
+        self.message.emit(f"{self.spec.label}的 {len(edit.cells)} 个所列合计数已全部按计算值。")
+        return True
 
     # -- jumps ------------------------------------------------------------------------
     def show_cell(self, row_id: str, col_id: str) -> bool:

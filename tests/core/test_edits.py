@@ -46,9 +46,10 @@ def test_clear_stated_total():
 def test_add_and_remove_code():
     r = roundtrip(lambda r: edits.add_code(r, "03", "2210201"))
     assert {"221", "22102", "2210201"} <= set(r.code_rows["03"])
+    assert ("03", "合计", "1") not in r.cells          # the stated 合计 follows its parts again
     r = roundtrip(lambda r: edits.remove_code(r, "03", "201"))
     assert "03" not in r.code_rows
-    assert [k for k in r.cells if k[0] == "03"] == [("03", "合计", "1")]   # a stated total stays until reset
+    assert [k for k in r.cells if k[0] == "03"] == []   # the 合计 above the removed rows is computed again
 
 
 def test_texts_numbers_last_year():

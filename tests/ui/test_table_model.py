@@ -94,16 +94,22 @@ def test_blank_text_clears(sample):
     assert ("02", "2010350", "2") not in sample.report.cells
 
 
-def test_totals_labels_and_codes_are_read_only(sample):
+def test_computed_totals_labels_and_codes_are_read_only_stated_totals_are_not(qtbot, sample):
     model = ReportTableModel(sample, "02")
     editable = Qt.ItemFlag.ItemIsEditable
     assert model.flags(model.index_of("2010350", "2")) & editable
-    for row, col in [("合计", "2"), ("201", "2"), ("2010350", "1"), ("2010350", "")]:
+    for row, col in [("合计", "2"), ("201", "2"), ("2010350", "1")]:          # stated: typed over
+        assert model.flags(model.index_of(row, col)) & editable, (row, col)
+    for row, col in [("合计", "3"), ("201", "3"), ("2010350", "")]:          # computed, a code
         assert not model.flags(model.index_of(row, col)) & editable, (row, col)
     assert not model.flags(model.index(1, 1)) & editable     # 科目名称
-    assert not model.setData(model.index_of("201", "2"), "1")
+    with qtbot.waitSignal(model.rejected) as signal:
+        assert not model.setData(model.index_of("201", "3"), "1")
+    assert signal.args[0] == "“201 一般公共服务支出”的“上级补助收入”（第3栏）由其下各科目相加得出，不能直接填写；请填写其各项。"
     m01 = ReportTableModel(sample, "01")
     assert m01.flags(m01.index_of("1", "1")) & editable
+    assert m01.flags(m01.index_of("27", "1")) & editable      # as the workbook stated it
+    sample.apply(edits.reset_stated(sample.report, "01"))
     assert not m01.flags(m01.index_of("27", "1")) & editable
     assert not m01.flags(m01.index(10, 2)) & editable        # 行次 11 has no cell
     assert m01.cell_of(m01.index(10, 2)) is None
@@ -142,17 +148,20 @@ def test_unit_switch_reformats(sample):
     assert sample.report.cells[("02", "2010350", "2")] == 123
 
 
-def test_stated_total_is_marked_and_resets_to_computed(sample):
+def test_stated_total_is_marked_and_follows_its_parts_once_one_is_typed(sample):
     model = ReportTableModel(sample, "02")
     key = ("02", "2010350", "1")
     assert model.is_stated_total("2010350", "1")
     assert text(model, "2010350", "1", Role.BackgroundRole) == style.STATED_BACKGROUND
-    assert "导入表中所列数 251.35 万元，按各项计算为 251.35 万元" in text(model, "2010350", "1", Role.ToolTipRole)
-    sample.apply(edits.set_cell("02", "2010350", "2", 300 * W))
-    assert text(model, "2010350", "1") == "251.35"                # as stated, not recomputed
-    sample.apply(edits.set_cells({key: None}, "恢复为计算值"))
+    assert "所列数 251.35 万元（导入或填写），按各项计算为 251.35 万元" in text(model, "2010350", "1", Role.ToolTipRole)
+    sample.apply(edits.set_cell("02", "2010350", "2", 300 * W))   # a script's edit: nothing else moves
+    assert text(model, "2010350", "1") == "251.35"
+    sample.undo_stack.undo()
+    assert model.setData(model.index_of("2010350", "2"), "300")   # typed: the totals above follow
     assert text(model, "2010350", "1") == "300.00"
+    assert key not in sample.report.cells
     assert text(model, "2010350", "1", Role.BackgroundRole) == style.TOTAL_BACKGROUND
+    assert text(model, "20103", "1", Role.BackgroundRole) == style.TOTAL_BACKGROUND
 
 
 def test_a_finding_marks_its_cell(blank):

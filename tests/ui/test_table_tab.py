@@ -177,8 +177,8 @@ def test_context_menu_offers_what_the_cell_allows(make_tab, sample, shown, user,
         right_click_cell(me, tab, row, col)
         dialogs.wait()
         return items
-    assert offered("2010350", "2") == ["复制", "粘贴", "清除", "删除科目 2010350"]
-    assert offered("合计", "1") == ["复制", "粘贴", "清除", "恢复为计算值"]
+    assert offered("2010350", "2") == ["复制", "粘贴", "清除", "删除科目 2010350", "本表全部按计算值"]
+    assert offered("合计", "1") == ["复制", "粘贴", "清除", "恢复为计算值", "本表全部按计算值"]
     dialogs.answer(menu_item("恢复为计算值"))
     right_click_cell(me, tab, "合计", "1")
     dialogs.wait()

@@ -8,10 +8,10 @@ every printed table adds up.  The importer reads these sheets back.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from ..catalog import FUNCTIONAL
 from ..forms import TOTAL_ROW, CodeTable, FixedTable, Table
+from ..headers import AMOUNT as AMOUNT_COLUMN
+from ..headers import is_labelled, table_header
 from ..layout import TableLayout, layout, side_block_rows
 from ..report import Report
 from ..shown import shown_values
@@ -19,44 +19,28 @@ from .sheet_writer import AMOUNT, AMOUNT_BOLD, CELL, CELL_BOLD, HEAD, LINE, NOTE
 
 HEAD_TOP = 4            # below the title, the 公开0N表 label and the 部门/单位 line
 AMOUNT_WIDTH = 12       # '1,286.76' and a wrapped header fit
-NAME_HEADER = "科目名称"
-LANCI = "栏次"
-CODE_PARTS = "类款项"   # the 栏次 row's cell under a 功能分类 code column, as published
 
 Shown = dict[tuple[str, str], int]
 
-
-@dataclass
-class _Col:
-    path: tuple[str, ...]    # header texts, outermost first
-    lanci: str = ""          # what the 栏次 row says in this column
-    amount: bool = False
-
-
-@dataclass
-class _Plan:
-    cols: list[_Col]
-    lanci: bool              # a 栏次 row under the headers
-    body: Callable[[SheetWriter, int], int]   # writes the rows from a row on; returns the last
+Body = Callable[[SheetWriter, int], int]   # writes the rows from a row on; returns the last
 
 
 def write_table(sw: SheetWriter, report: Report, table_id: str) -> None:
     spec = report.forms.table(table_id)
     lay = layout(report, table_id)
     shown = shown_values(report, table_id)
-    plan = _plan(spec, lay, shown)
-    width = len(plan.cols)
+    header = table_header(spec)
+    body = _body(spec, lay, shown)
+    width = len(header.columns)
     sw.text(1, 1, spec.title(report.year), TITLE, to=(1, width))
     sw.text(2, width, spec.label, RIGHT)
     sw.text(3, 1, f"部门：{report.department_name}", LINE)
     sw.text(3, width, "单位：万元", RIGHT)
-    head_end = _headers(sw, HEAD_TOP, [c.path for c in plan.cols])
-    if plan.lanci:
-        head_end += 1
-        for i, col in enumerate(plan.cols, start=1):
-            sw.text(head_end, i, col.lanci, HEAD)
+    for cell in header.cells():   # merged as the header paths say, then the 栏次 row
+        sw.text(HEAD_TOP + cell.top, cell.left + 1, cell.text, HEAD, to=(HEAD_TOP + cell.bottom, cell.right + 1))
+    head_end = HEAD_TOP + header.depth - 1 + header.numbered
     sw.box(HEAD_TOP, 1, head_end, width)
-    last = plan.body(sw, head_end + 1)
+    last = body(sw, head_end + 1)
     sw.box(head_end + 1, 1, last, width)
     r = last + 1
     for i, line in enumerate(spec.note.split("\n")):
@@ -64,36 +48,11 @@ def write_table(sw: SheetWriter, report: Report, table_id: str) -> None:
         r += 1
     if spec.empty_statement and not any(shown.values()):
         sw.text(r, 1, spec.statement(report.year), NOTE, to=(r, width))
-    widths = {i: AMOUNT_WIDTH for i, col in enumerate(plan.cols, start=1) if col.amount}
+    widths = {i: AMOUNT_WIDTH for i, col in enumerate(header.columns, start=1) if col.kind == AMOUNT_COLUMN}
     sw.finish((HEAD_TOP, head_end), spec.landscape, widths)
 
 
-def _headers(sw: SheetWriter, top: int, paths: list[tuple[str, ...]]) -> int:
-    """Header rows from the columns' header paths; returns the last header row.
-
-    A text spans the neighbouring columns that share it and everything above it; a
-    path's last text reaches down to the last header row.
-    """
-    depth = max(len(p) for p in paths)
-    bottom = top + depth - 1
-    for level in range(depth):
-        c = 0
-        while c < len(paths):
-            path = paths[c]
-            if level >= len(path):
-                c += 1
-                continue
-            leaf = level == len(path) - 1
-            e = c
-            while (e + 1 < len(paths) and len(paths[e + 1]) > level and paths[e + 1][:level + 1] == path[:level + 1]
-                   and (level == len(paths[e + 1]) - 1) == leaf):
-                e += 1
-            sw.text(top + level, c + 1, path[level], HEAD, to=(bottom if leaf else top + level, e + 1))
-            c = e + 1
-    return bottom
-
-
-def _plan(spec: Table, lay: TableLayout, shown: Shown) -> _Plan:
+def _body(spec: Table, lay: TableLayout, shown: Shown) -> Body:
     if isinstance(spec, FixedTable):
         if all(len(s.rows) == 1 for s in spec.sections):
             return _single_row(spec, shown)
@@ -104,34 +63,29 @@ def _plan(spec: Table, lay: TableLayout, shown: Shown) -> _Plan:
     return _codes(spec, lay, shown)
 
 
-def _sides(spec: FixedTable, shown: Shown) -> _Plan:
+def _sides(spec: FixedTable, shown: Shown) -> Body:
     """01, 04: 收入 | 支出 side by side, each 项目 | 行次 | figures."""
-    cols = []
-    for s in spec.sections:
-        top = (s.title,) if s.title else ()
-        cols += [_Col(top + ("项目",), LANCI), _Col(top + ("行次",))]
-        cols += [_Col(top + c.header, c.id, amount=True) for c in s.columns]
-
     def body(sw: SheetWriter, first: int) -> int:
         height = max(len(s.rows) for s in spec.sections)
         for i in range(height):
             c = 1
             for s in spec.sections:
+                labelled = is_labelled(s)
                 if i < len(s.rows):
                     row = s.rows[i]
-                    sw.text(first + i, c, row.label, CELL)
-                    sw.number(first + i, c + 1, int(row.id))
+                    if labelled:
+                        sw.text(first + i, c, row.label, CELL)
+                        sw.number(first + i, c + 1, int(row.id))
                     for j, col in enumerate(s.columns):
-                        sw.amount(first + i, c + 2 + j, shown.get((row.id, col.id)))
-                c += 2 + len(s.columns)
+                        sw.amount(first + i, c + 2 * labelled + j, shown.get((row.id, col.id)))
+                c += 2 * labelled + len(s.columns)
         return first + height - 1
 
-    return _Plan(cols, True, body)
+    return body
 
 
-def _single_row(spec: FixedTable, shown: Shown) -> _Plan:
+def _single_row(spec: FixedTable, shown: Shown) -> Body:
     """09: one row of figures under the 栏次 numbers."""
-    cols = [_Col(c.header, c.id, amount=True) for c in spec.columns]
     row = spec.sections[0].rows[0].id
 
     def body(sw: SheetWriter, first: int) -> int:
@@ -139,16 +93,11 @@ def _single_row(spec: FixedTable, shown: Shown) -> _Plan:
             sw.amount(first, i, shown.get((row, col.id)))
         return first
 
-    return _Plan(cols, True, body)
+    return body
 
 
-def _codes(spec: CodeTable, lay: TableLayout, shown: Shown) -> _Plan:
+def _codes(spec: CodeTable, lay: TableLayout, shown: Shown) -> Body:
     """02, 03, 05, 07, 08: 合计, then a row per code."""
-    top = (spec.header_title,)
-    cols = [_Col(top + (spec.code_header,), CODE_PARTS if spec.classification == FUNCTIONAL else ""),
-            _Col(top + (NAME_HEADER,), LANCI)]
-    cols += [_Col(c.header, c.id, amount=True) for c in spec.columns]
-
     def body(sw: SheetWriter, first: int) -> int:
         r = first
         for row in lay.rows:
@@ -160,17 +109,13 @@ def _codes(spec: CodeTable, lay: TableLayout, shown: Shown) -> _Plan:
             r += 1
         return r - 1
 
-    return _Plan(cols, True, body)
+    return body
 
 
-def _side_blocks(spec: CodeTable, lay: TableLayout, shown: Shown) -> _Plan:
+def _side_blocks(spec: CodeTable, lay: TableLayout, shown: Shown) -> Body:
     """06: blocks of 编码 | 名称 | 决算数 side by side; each group's total under its first block."""
     blocks = spec.side_blocks
     column = spec.columns[0]
-    cols = []
-    for b in blocks:
-        cols += [_Col((b.heading, spec.code_header)), _Col((b.heading, NAME_HEADER)),
-                 _Col((b.heading,) + column.header, amount=True)]
     rows = side_block_rows(lay)
 
     def body(sw: SheetWriter, first: int) -> int:
@@ -190,4 +135,4 @@ def _side_blocks(spec: CodeTable, lay: TableLayout, shown: Shown) -> _Plan:
                 sw.amount(total_row, c + 2, shown.get((group.id, column.id)), AMOUNT_BOLD)
         return total_row
 
-    return _Plan(cols, False, body)
+    return body

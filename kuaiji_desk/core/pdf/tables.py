@@ -18,18 +18,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from ..forms import CodeTable, FixedTable
-from ..forms.spec import Column
+from ..headers import AMOUNT, CODE, TableHeader, is_labelled, table_header
 from ..layout import TableLayout, layout, side_block_rows
 from ..money import format_amount
 from .context import Anchor, Context, fit_one_line
 from .styles import LANDSCAPE_WIDTH, PORTRAIT_WIDTH, TABLE_LEADING, TABLE_SIZE
 
 UNIT_LINE = "单位：万元"
-ROW_NO = "行次"
-COL_NO = "栏次"
-ITEM = "项目"
-NAME = "科目名称"
-CODE_LEVELS = "类 款 项"
+CODE_LEVELS = "类 款 项"   # the 栏次 row under a code column
 
 GRID = 0.5
 PAD_X, PAD_Y = 2.5, 1.2
@@ -63,29 +59,21 @@ def _head(ctx: Context, text: str) -> Paragraph | str:
     return ctx.para(text, ctx.styles.head) if text else ""
 
 
-def _value_headers(ctx: Context, g: Grid, columns: tuple[Column, ...], c0: int, r0: int, depth: int) -> None:
-    """Header paths of ``columns`` into rows r0 … r0+depth-1 from column c0: a
-    leaf reaches down to the last header row; equal heads merge across."""
-    for level in range(depth):
-        j = 0
-        while j < len(columns):
-            path = columns[j].header
-            if level >= len(path):
-                j += 1
-                continue
-            row = r0 + level
-            if level == len(path) - 1:
-                g.cells[row][c0 + j] = _head(ctx, path[level])
-                g.span(c0 + j, row, c0 + j, r0 + depth - 1)
-                j += 1
-                continue
-            k = j
-            while k + 1 < len(columns) and len(columns[k + 1].header) > level + 1 \
-                    and columns[k + 1].header[: level + 1] == path[: level + 1]:
-                k += 1
-            g.cells[row][c0 + j] = _head(ctx, path[level])
-            g.span(c0 + j, row, c0 + k, row)
-            j = k + 1
+def _header_rows(ctx: Context, g: Grid, header: TableHeader) -> None:
+    """The header rows, merged as the columns' header paths say (:mod:`..headers`),
+    then the 栏次 row; all centred."""
+    depth = header.depth
+    g.header_rows = depth + header.numbered
+    g.new_rows(g.header_rows, len(header.columns))
+    for cell in header.cells():
+        if cell.top < depth:
+            g.cells[cell.top][cell.left] = _head(ctx, cell.text)
+            g.span(cell.left, cell.top, cell.right, cell.bottom)
+            continue
+        col = header.columns[cell.left]   # the 栏次 row
+        g.cells[depth][cell.left] = col.column if col.kind == AMOUNT else \
+            _head(ctx, CODE_LEVELS if col.kind == CODE else col.lanci)
+    g.center.append((0, 0, len(header.columns) - 1, g.header_rows - 1))
 
 
 def _amount(shown, row: str, col: str) -> str:
@@ -97,10 +85,9 @@ def _amount(shown, row: str, col: str) -> str:
 def _fixed_grid(ctx: Context, spec: FixedTable, lay: TableLayout, shown, width: float):
     s = ctx.styles
     sections = spec.sections
-    labelled = [any(r.label for r in sec.rows) for sec in sections]
-    depth = max(len(c.header) for c in spec.columns)
-    titled = any(sec.title for sec in sections)
-    ncols = sum((2 if lab else 0) + len(sec.columns) for sec, lab in zip(sections, labelled))
+    labelled = [is_labelled(sec) for sec in sections]
+    header = table_header(spec)
+    ncols = len(header.columns)
     # Widths: figures and 行次 fixed, labels share what is left.
     nvals = len(spec.columns)
     nlabels = sum(labelled)
@@ -116,29 +103,8 @@ def _fixed_grid(ctx: Context, spec: FixedTable, lay: TableLayout, shown, width: 
             widths += [label_w, row_no]
         widths += [value_w] * len(sec.columns)
     g = Grid()
-    top = 1 if titled else 0
-    g.header_rows = top + depth + 1
-    g.new_rows(g.header_rows, ncols)
-    c = 0
-    starts = []
-    for sec, lab in zip(sections, labelled):
-        starts.append(c)
-        n = (2 if lab else 0) + len(sec.columns)
-        if titled:
-            g.cells[0][c] = _head(ctx, sec.title)
-            g.span(c, 0, c + n - 1, 0)
-        if lab:
-            g.cells[top][c] = _head(ctx, ITEM)
-            g.span(c, top, c, top + depth - 1)
-            g.cells[top][c + 1] = _head(ctx, ROW_NO)
-            g.span(c + 1, top, c + 1, top + depth - 1)
-            g.cells[top + depth][c] = _head(ctx, COL_NO)
-            c += 2
-        _value_headers(ctx, g, sec.columns, c, top, depth)
-        for j, col in enumerate(sec.columns):
-            g.cells[top + depth][c + j] = col.id
-        c += len(sec.columns)
-    g.center.append((0, 0, ncols - 1, g.header_rows - 1))
+    _header_rows(ctx, g, header)
+    starts = [next(i for i, col in enumerate(header.columns) if col.section == k) for k in range(len(sections))]
 
     body = max(len(sec.rows) for sec in sections)
     first = g.new_rows(body, ncols)
@@ -168,22 +134,9 @@ def _fixed_grid(ctx: Context, spec: FixedTable, lay: TableLayout, shown, width: 
 
 def _code_grid(ctx: Context, spec: CodeTable, lay: TableLayout, shown, width: float):
     s = ctx.styles
-    depth = max(len(c.header) for c in spec.columns)
-    hdepth = max(depth, 2)
     ncols = 2 + len(spec.columns)
     g = Grid()
-    g.header_rows = hdepth + 1
-    g.new_rows(g.header_rows, ncols)
-    g.cells[0][0] = _head(ctx, spec.header_title)
-    g.span(0, 0, 1, hdepth - 2)
-    g.cells[hdepth - 1][0] = _head(ctx, spec.code_header)
-    g.cells[hdepth - 1][1] = _head(ctx, NAME)
-    _value_headers(ctx, g, spec.columns, 2, 0, hdepth)
-    g.cells[hdepth][0] = _head(ctx, CODE_LEVELS)
-    g.cells[hdepth][1] = _head(ctx, COL_NO)
-    for j, col in enumerate(spec.columns):
-        g.cells[hdepth][2 + j] = col.id
-    g.center.append((0, 0, ncols - 1, g.header_rows - 1))
+    _header_rows(ctx, g, table_header(spec))
 
     code_w = 15 * mm
     n = len(spec.columns)
@@ -220,21 +173,7 @@ def _side_grid(ctx: Context, spec: CodeTable, lay: TableLayout, shown, width: fl
     code_w, value_w = 13 * mm, 19 * mm
     name_w = (width - nb * (code_w + value_w)) / nb
     g = Grid()
-    g.header_rows = 2
-    g.new_rows(2, ncols)
-    b = 0
-    while b < nb:
-        e = b
-        while e + 1 < nb and blocks[e + 1].group == blocks[b].group:
-            e += 1
-        g.cells[0][3 * b] = _head(ctx, blocks[b].heading)
-        g.span(3 * b, 0, 3 * e + 2, 0)
-        b = e + 1
-    for b in range(nb):
-        g.cells[1][3 * b] = _head(ctx, spec.code_header)
-        g.cells[1][3 * b + 1] = _head(ctx, NAME)
-        g.cells[1][3 * b + 2] = _head(ctx, col.header[-1])
-    g.center.append((0, 0, ncols - 1, 1))
+    _header_rows(ctx, g, table_header(spec))   # a heading over its group's blocks
 
     per_block = side_block_rows(lay)
     body = max(len(rows) for rows in per_block)
