@@ -401,10 +401,13 @@ class User:
         QTest.keyClick(field, Qt.Key.Key_Delete)
         type_text(field, text)
 
-    def click_cell(self, view, index) -> None:
-        """Scrolls a table view to a cell and clicks it."""
+    def click_cell(self, view, index, extend: bool = False) -> None:
+        """Scrolls a table view to a cell and clicks it; with ``extend``, Shift+click: the
+        selection reaches from the current cell to this one."""
         self._bring_up(view).scrollTo(index)
-        QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+        shift = Qt.KeyboardModifier.ShiftModifier if extend else Qt.KeyboardModifier.NoModifier
+        QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, shift, view.visualRect(index).center())
+        settle()
 
     def type_in_cell(self, view, index, text: str, end: str = "Return") -> None:
         """Clicks a cell and types over it as in Excel: the first key opens the editor, ``end``

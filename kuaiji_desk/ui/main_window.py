@@ -115,9 +115,11 @@ class MainWindow(QMainWindow):
         self.findings_dock.setObjectName("findings")
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
         self.message = StatusLine()
+        self.selection = QLabel()   # 求和/计数 of the cells selected, as in Excel
         self.counts = QLabel()
         self.saved = QLabel()
         self.statusBar().addWidget(self.message, 1)
+        self.statusBar().addPermanentWidget(self.selection)
         self.statusBar().addPermanentWidget(self.counts)
         self.statusBar().addPermanentWidget(self.saved)
         self._build_menus()
@@ -216,7 +218,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
         self._show_undo_text("")
         self._show_redo_text("")
-        for label in (self.counts, self.saved):
+        for label in (self.selection, self.counts, self.saved):
             label.clear()
             label.setStyleSheet("")
         self.message.clear_message()
@@ -257,6 +259,10 @@ class MainWindow(QMainWindow):
         self.session.saved.connect(self._show_saved)
         self.session.failed.connect(self._show_failure)
         self.session.replayed.connect(self._show_place)
+        for tab in self.view.tables.values():
+            tab.view.selection_summary.connect(
+                lambda text, tab=tab: self.selection.setText(text) if self.view.currentWidget() is tab else None)
+        self.view.currentChanged.connect(self._show_selection)
         for tab in [self.view.info, self.view.overall, self.view.projects, *self.view.tables.values()]:
             if hasattr(tab, "message"):
                 tab.message.connect(lambda text: self.message.show_message(text, 8000))
@@ -406,6 +412,10 @@ class MainWindow(QMainWindow):
 
     def _show_redo_text(self, text: str) -> None:
         self.redo_action.setText(f"重做 {text}" if text else "重做")
+
+    def _show_selection(self) -> None:
+        tab = self.view.currentWidget() if self.view is not None else None
+        self.selection.setText(tab.view.summary_text() if tab in self.view.tables.values() else "")
 
     def _show_place(self, place) -> None:
         """What an undo or redo changed comes to the front, selected."""

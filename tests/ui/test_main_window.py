@@ -610,3 +610,21 @@ def test_ctrl_f_finds_a_code_a_name_or_an_amount_across_the_tabs(open_window, us
     assert finder.hits.item(0).text() == "项目绩效自评 14. 行政事业单位缴纳残保金"
     me.double_click(finder.hits.viewport(), finder.hits.visualItemRect(finder.hits.item(0)).center())
     assert window.view.currentWidget() is window.view.projects and window.view.projects.current == 13
+
+
+def test_the_sum_and_count_of_the_selection_show_in_the_status_bar(open_window, user, qtbot):
+    window = open_window()
+    me = user(window)
+    me.click("打开示例")
+    t03 = window.view.tables["03"]
+    window.view.setCurrentWidget(t03)
+    me.click_cell(t03.view, at(t03, "2010350", "2"))
+    me.click_cell(t03.view, at(t03, "2010399", "3"), extend=True)
+    # 2010350: 基本 251.35, 项目 0; 2010399: 基本 0, 项目 294.68 (the reference's 公开03表)
+    assert window.selection.text() == "求和 546.03  计数 2"
+    window.view.setCurrentWidget(window.view.info)
+    assert window.selection.text() == ""
+    window.view.setCurrentWidget(t03)
+    assert window.selection.text() == "求和 546.03  计数 2"
+    me.choose("文件", "打开报告")
+    assert window.selection.text() == ""
