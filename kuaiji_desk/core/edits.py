@@ -15,6 +15,7 @@ import copy
 from dataclasses import dataclass
 from typing import Callable
 
+from . import naming
 from .catalog import normalise_code as catalog_code
 from .layout import TableLayout, layout, rows_above, stated_above, stated_totals
 from .report import DEPARTMENT, DICT_PARTS, EXPLANATIONS, NUMBERS, OVERALL, PROJECTS, TEXTS, CellKey, Report
@@ -201,7 +202,7 @@ def set_text(report: Report, key: str, value: str) -> ReplacePart:
             r.texts[key] = value
         else:
             r.texts.pop(key, None)
-    return change_part(report, TEXTS, mutate, "编辑说明文字")
+    return change_part(report, TEXTS, mutate, f"修改 {naming.field_name(report, key)}")
 
 
 def set_number(report: Report, key: str, value: int | None, part: str = NUMBERS) -> ReplacePart:
@@ -211,7 +212,7 @@ def set_number(report: Report, key: str, value: int | None, part: str = NUMBERS)
             values.pop(key, None)
         else:
             values[key] = value
-    return change_part(report, part, mutate, "编辑数字")
+    return change_part(report, part, mutate, f"修改 {naming.field_name(report, key)}")
 
 
 def set_explanation(report: Report, key: str, text: str) -> ReplacePart:
@@ -220,7 +221,7 @@ def set_explanation(report: Report, key: str, text: str) -> ReplacePart:
             r.explanations[key] = text.strip()
         else:
             r.explanations.pop(key, None)
-    return change_part(report, EXPLANATIONS, mutate, "编辑说明")
+    return change_part(report, EXPLANATIONS, mutate, "填写校验结果的说明")
 
 
 def change_projects(report: Report, mutate: Callable[[Report], None], label: str) -> ReplacePart:

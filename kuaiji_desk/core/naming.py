@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .forms import TOTAL_ROW, CodeTable, FixedTable
+from .forms.fields import declared_id
 from .layout import TableLayout
 from .report import Report
 
@@ -57,3 +58,14 @@ def _one_column(lay: TableLayout, row: str | None) -> bool:
     if isinstance(spec, CodeTable):
         return len(spec.columns) == 1
     return len(lay.row_cols.get(row or "", ())) == 1
+
+
+def field_name(report: Report, key: str) -> str:
+    """A 单位信息与说明 field by its label: 公开咨询电话 / 该项年初预算数（2010350）."""
+    field_id = declared_id(key)
+    try:
+        label = report.forms.field(field_id).label
+    except KeyError:
+        return key
+    code = key[len(field_id):]
+    return f"{label}（{code}）" if code else label

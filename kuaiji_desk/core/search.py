@@ -4,10 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .forms import CodeTable
-from .forms.fields import declared_id
 from .layout import Values
 from .money import AmountError, format_amount, parse_amount
-from .naming import short_cell_name
+from .naming import field_name, short_cell_name
 from .places import Place
 from .report import Report
 from .rules.findings import NARRATIVE_TABLE, PROJECT_TABLE
@@ -33,7 +32,7 @@ def search(report: Report, values: Values, query: str, unit: str = "万元") -> 
     except AmountError:
         amount = None
     shown = format_amount(amount, unit) if amount else None
-    hits = [Hit(Place(NARRATIVE_TABLE, "", key), f"单位信息与说明 {_field_label(report, key)}：{_snippet(text, query)}")
+    hits = [Hit(Place(NARRATIVE_TABLE, "", key), f"单位信息与说明 {field_name(report, key)}：{_snippet(text, query)}")
             for key, text in report.texts.items() if query in text]
     for spec in report.forms.tables:
         lay = values.layout(spec.id)
@@ -55,16 +54,6 @@ def search(report: Report, values: Values, query: str, unit: str = "万元") -> 
                 hits.append(Hit(Place(PROJECT_TABLE, str(i), f"指标{j}"),
                                 f"项目绩效自评 {i}. {project.name} 指标{j}：{ind.level3}"))
     return hits
-
-
-def _field_label(report: Report, key: str) -> str:
-    field_id = declared_id(key)
-    try:
-        label = report.forms.field(field_id).label
-    except KeyError:
-        return key
-    code = key[len(field_id):]
-    return f"{label}（{code}）" if code else label
 
 
 def _snippet(text: str, query: str) -> str:

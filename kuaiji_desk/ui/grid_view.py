@@ -392,7 +392,7 @@ class GridView(TypingTableView):
         model = self.model()
         cells = {model.cell_of(i): None for i in self.selectedIndexes() if model.is_editable(i)}
         if cells:
-            model.apply_cells(cells, f"清除 {len(cells)} 个单元格")
+            model.apply_cells(cells, model.edit_label(cells, "清除"))
 
     def paste(self) -> None:
         text = QGuiApplication.clipboard().text()
@@ -425,7 +425,7 @@ class GridView(TypingTableView):
         if not values:
             self.message.emit("所选位置没有可填写的单元格（合计数由计算得出），未粘贴。")
             return
-        if model.apply_cells(values, f"粘贴 {len(values)} 个单元格") and not fill:
+        if model.apply_cells(values, model.edit_label(values, "粘贴")) and not fill:
             bottom = min(top + len(figures), model.rowCount()) - 1
             right = min(left + max(len(line) for line in figures), model.columnCount()) - 1
             self._select(top, left, bottom, right)

@@ -93,7 +93,7 @@ class OverallTab(QWidget):
         self.form.flush()
 
     def _change(self, mutate: Callable[[Overall], None], label: str) -> bool:
-        edit = edits.change_overall(self.session.report, lambda r: mutate(overall_of(r)), label)
+        edit = edits.change_overall(self.session.report, lambda r: mutate(overall_of(r)), f"整体绩效自评 {label}")
         if self.session.apply(edit):
             return True
         self._refresh()   # not saved: show the report as it still is

@@ -102,7 +102,10 @@ class ProjectsTab(QWidget):
 
     def _change_shown(self, mutate: Callable[[Project], None], label: str) -> bool:
         index = self._shown
-        return index >= 0 and self._change(lambda ps: mutate(ps[index]), label)
+        if index < 0:
+            return False
+        name = self.session.report.projects[index].name or UNNAMED
+        return self._change(lambda ps: mutate(ps[index]), f"{index + 1}. {name} {label}")
 
     def _rename(self, row: int, name: str) -> bool:
         return self._change(lambda ps: setattr(ps[row], "name", name), "修改项目名称")

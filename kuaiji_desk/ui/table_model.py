@@ -20,6 +20,7 @@ from ..core import catalog, edits
 from ..core.forms import TOTAL_ROW, CodeTable, Table
 from ..core.layout import side_block_rows
 from ..core.money import UNITS, AmountError, format_amount, format_plain, parse_amount
+from ..core.naming import short_cell_name
 from . import style
 from .finding_marks import Mark, collect
 
@@ -385,7 +386,18 @@ class ReportTableModel(QAbstractTableModel):
         except AmountError as exc:
             self.rejected.emit(f"{exc}，请输入数字，如 1286.76。")
             return False
-        return self.apply_cells({self.cell_of(index): fen}, "编辑单元格")
+        cell = self.cell_of(index)
+        return self.apply_cells({cell: fen}, self.edit_label([cell]))
+
+    def edit_label(self, cells, verb: str = "") -> str:
+        """What the undo step says: the cell by name (公开03表 2010350 基本支出), or the table
+        and how many cells."""
+        if len(cells) == 1:
+            [(row, col)] = cells
+            what = short_cell_name(self.session.report, self._layout, row, col)
+        else:
+            what = f"{self.spec.label} {len(cells)} 个单元格"
+        return f"{verb} {what}" if verb else what
 
     def apply_cells(self, values: dict[tuple[str, str], int | None], label: str) -> bool:
         """Sets figures of this table as one undo step; cells that would not change are left out,

@@ -89,3 +89,9 @@ def test_replace_report_is_one_step():
     undo.apply(r)
     assert r == new_report("单位", 2024)
     assert PROJECTS in batch.parts and "01" in batch.parts
+
+
+def test_a_field_edit_names_its_field():
+    r = new_report("单位", 2024)
+    assert edits.set_text(r, "咨询电话", "027-1").label == "修改 公开咨询电话"
+    assert edits.set_number(r, "五.三.年初预算:2010350", 100).label == "修改 该项年初预算数（2010350）"

@@ -124,7 +124,7 @@ def test_paste_from_a_spreadsheet_is_one_undo_step(qtbot, view, session):
     assert cells(session)[("02", "2010399", "2")] == 3 * W
     assert ("02", "2010399", "3") not in cells(session)
     assert session.undo_stack.count() == 1
-    assert session.undo_stack.undoText() == "粘贴 4 个单元格"
+    assert session.undo_stack.undoText() == "粘贴 公开02表 4 个单元格"
     session.undo_stack.undo()
     assert cells(session) == before
 
@@ -148,7 +148,7 @@ def test_paste_skips_computed_totals_and_clips_at_the_edge(qtbot, view, session)
     assert ("02", "2210202", "1") not in cells(session)           # computed: 8
     assert view.model().index_of("2210202", "1").data() == "8.00"
     assert cells(session)[("02", "2210202", "2")] == 8 * W        # full-width 8
-    assert session.undo_stack.undoText() == "粘贴 1 个单元格"
+    assert session.undo_stack.undoText() == "粘贴 公开02表 2210202 财政拨款收入"
 
 
 def test_paste_over_a_stated_total_replaces_it(qtbot, view, session):
@@ -157,7 +157,7 @@ def test_paste_over_a_stated_total_replaces_it(qtbot, view, session):
     qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert cells(session)[("02", "2210202", "1")] == 9 * W        # stated, as pasted
     assert cells(session)[("02", "2210202", "2")] == 8 * W
-    assert session.undo_stack.undoText() == "粘贴 2 个单元格"
+    assert session.undo_stack.undoText() == "粘贴 公开02表 2 个单元格"
 
 
 def test_one_figure_fills_the_selection(qtbot, view, session):

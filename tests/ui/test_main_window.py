@@ -153,9 +153,9 @@ def test_a_season_of_work_in_the_window(open_window, user, dialogs, qtbot, tmp_p
     me.press("Ctrl+V")
     assert window.session.report.cells[("04", "1", "1")] == 1_286_760_000
     assert "B04" not in rules_found(window)
-    me.choose("编辑", "撤销 粘贴 2 个单元格")
+    me.choose("编辑", "撤销 粘贴 公开04表 2 个单元格")
     assert ("04", "1", "1") not in window.session.report.cells and "B04" in rules_found(window)
-    me.click_tool("重做 粘贴 2 个单元格")
+    me.click_tool("重做 粘贴 公开04表 2 个单元格")
     assert window.session.report.cells[("04", "1", "1")] == 1_286_760_000
 
     # A code row added and removed again, from the grid's context menu.
@@ -487,7 +487,7 @@ def test_a_click_in_the_findings_panel_jumps_and_a_double_click_explains_a_warni
     shown = [i.text(2) for i in (tree.topLevelItem(k).child(j) for k in range(tree.topLevelItemCount())
                                  for j in range(tree.topLevelItem(k).childCount()))]
     assert any(t.endswith("（说明：经区财政局批复调整。）") for t in shown)
-    me.choose("编辑", "撤销 编辑说明")
+    me.choose("编辑", "撤销 填写校验结果的说明")
     assert finding.key not in window.session.report.explanations
 
 
@@ -518,8 +518,10 @@ def test_undo_and_redo_bring_what_they_change_to_the_front(open_window, user, di
     assert view.currentWidget() is projects and projects.current == 2
     me.press("Ctrl+Z")                                      # the phone number
     assert view.currentWidget() is info and QApplication.focusWidget() is phone
+    assert window.undo_action.text() == "撤销 公开03表 2010350 基本支出"
     me.press("Ctrl+Z")                                      # the 03 cell
     assert view.currentWidget() is t03 and t03.view.currentIndex() == at(t03, "2010350", "2")
+    assert window.redo_action.text() == "重做 公开03表 2010350 基本支出"
     view.setCurrentWidget(t01)
     me.press("Ctrl+Y")
     assert view.currentWidget() is t03 and t03.view.currentIndex() == at(t03, "2010350", "2")

@@ -43,7 +43,7 @@ def test_totals_edit_persist_and_undo(tab, session, retype):
     assert session.report.overall.basic_total == 335_277_569      # left untouched: the exact 分 stay
     retype(basic, "335.27", project)
     assert stored(session).overall.basic_total == 335_270_000
-    assert session.undo_stack.undoText() == "修改基本支出总额"
+    assert session.undo_stack.undoText() == "整体绩效自评 修改基本支出总额"
     session.undo_stack.undo()
     assert basic.text() == "335.28" and stored(session).overall.basic_total == 335_277_569
 
@@ -99,7 +99,7 @@ def test_indicator_rows_are_added_to_the_overall_table(tab, session, user):
     me.click("新增指标", within=table)
     assert len(stored(session).overall.indicators) == 37
     assert stored(session).overall.indicators[36].level1 == "满意度"
-    assert session.undo_stack.undoText() == "新增指标"
+    assert session.undo_stack.undoText() == "整体绩效自评 新增指标"
 
 
 def test_indicator_model_passes_the_model_tester(tab, qtmodeltester):

@@ -107,7 +107,7 @@ def test_editing_spent_updates_the_rate_and_persists(tab, session, retype):
     assert session.report.projects[13].spent == 3_000_000
     assert stored(session).projects[13].spent == 3_000_000
     assert tab.form.rate.text() == "100.00%"
-    assert session.undo_stack.undoText() == "修改执行数"
+    assert session.undo_stack.undoText() == "14. 行政事业单位缴纳残保金 修改执行数"
     session.undo_stack.undo()
     assert tab.form.inputs["spent"].text() == "2.59" and tab.form.rate.text() == "86.33%"
 
@@ -129,7 +129,7 @@ def test_choices_save_when_picked(tab, me, session):
     for _ in range(3):
         me.press("Down", to=box)
     assert stored(session).projects[0].kind == "一次性项目"
-    assert session.undo_stack.undoText() == "修改项目类型"
+    assert session.undo_stack.undoText() == "1. 通信链路租赁费 修改项目类型"
 
 
 def test_a_missed_target_marks_the_row_and_asks_for_the_reason(tab, me, session, retype):
@@ -169,7 +169,7 @@ def test_indicator_rows_move_and_go(tab, me, session):
     assert table.current_row() == 1
     me.click("删除指标", within=table)
     assert len(stored(session).projects[8].indicators) == 6
-    assert session.undo_stack.undoText() == "删除指标"
+    assert session.undo_stack.undoText() == "9. 区政府门户网站运维 删除指标"
     session.undo_stack.undo()
     assert model.rowCount() == 7
 
