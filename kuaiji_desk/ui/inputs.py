@@ -15,9 +15,7 @@ from PySide6.QtGui import QFontMetrics, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy
 
 from ..core.money import AmountError, format_amount, normalise_number_text, parse_amount
-from .style import SEVERITY_BACKGROUND
-
-REFUSED_BORDER = "#d93025"
+from .style import REFUSED_FRAME, SEVERITY_BACKGROUND
 
 
 class _Marks:
@@ -51,7 +49,7 @@ class _Marks:
         if self._severity:
             rules.append(f"background: {SEVERITY_BACKGROUND[self._severity].name()};")
         if self._refused:
-            rules.append(f"border: 2px solid {REFUSED_BORDER};")
+            rules.append(f"border: 2px solid {REFUSED_FRAME.name()};")
         self.setStyleSheet(f"{self._selector} {{ {' '.join(rules)} }}" if rules else "")
         self.setToolTip(self._refused or self._finding or self._hint)
 

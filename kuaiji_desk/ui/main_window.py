@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import edits, rules
+from ..core.layout import stated_totals
 from ..core.excel.errors import WorkbookError
 from ..core.files import write_atomically
 from ..core.rules.findings import NARRATIVE_TABLE, OVERALL_TABLE, PROJECT_TABLE
@@ -167,6 +168,10 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts(list({k.toString(): k for k in keys}.values()))
         edit_menu.addSeparator()
         self.find_action = self._action(edit_menu, "查找(&F)…", self.show_find, QKeySequence.StandardKey.Find)
+        edit_menu.addSeparator()
+        self.computed_action = self._action(edit_menu, "全部按计算值", self.all_computed)
+        self.computed_action.setToolTip("导入的工作簿中写明的合计全部改为由各项计算（可撤销）")
+        edit_menu.aboutToShow.connect(self._enable_all_computed)
         view_menu = self.menuBar().addMenu("视图(&V)")
         self.unit_group = QActionGroup(self)
         for unit in ("万元", "元"):
@@ -412,6 +417,14 @@ class MainWindow(QMainWindow):
 
     def _show_redo_text(self, text: str) -> None:
         self.redo_action.setText(f"重做 {text}" if text else "重做")
+
+    def _enable_all_computed(self) -> None:
+        self.computed_action.setEnabled(self.session is not None and bool(stated_totals(self.session.report)))
+
+    def all_computed(self) -> None:
+        """Every total stated by an import shows its computed sum, in one undoable step."""
+        if self.session is not None and stated_totals(self.session.report):
+            self.session.apply(edits.reset_stated(self.session.report))
 
     def _show_selection(self) -> None:
         tab = self.view.currentWidget() if self.view is not None else None

@@ -9,7 +9,7 @@ ERROR_BACKGROUND = QColor("#f8c9c4")
 WARNING_BACKGROUND = QColor("#fde3b0")
 NOTICE_BACKGROUND = QColor("#dcebf8")     # 尾数: rounding only
 UNKNOWN_CODE_FOREGROUND = QColor("#a05a00")
-REFUSED_FRAME = QColor("#d32f2f")         # an editor holding text that is not an amount
+REFUSED_FRAME = QColor("#d32f2f")         # a field or editor holding text that is not an amount
 REFUSED_BACKGROUND = QColor("#fdecea")    # the reason shown beside it
 
 SEVERITY_BACKGROUND = {"error": ERROR_BACKGROUND, "warning": WARNING_BACKGROUND, "notice": NOTICE_BACKGROUND}

@@ -19,6 +19,7 @@ from ..core.forms import CodeTable
 from ..core.layout import stated_totals
 from ..core.report import DEPARTMENT
 from .grid_view import GridView
+from .legend import ColourLegend
 from .table_model import ReportTableModel
 
 TITLE_POINT_SIZE = 16
@@ -66,6 +67,7 @@ class TableTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(heading)
         layout.addWidget(self.view, 1)
+        layout.addWidget(ColourLegend(self))
         layout.addWidget(note)
         layout.addWidget(self.statement_label)
         self.code_edit = None

@@ -630,3 +630,26 @@ def test_the_sum_and_count_of_the_selection_show_in_the_status_bar(open_window, 
     assert window.selection.text() == "求和 546.03  计数 2"
     me.choose("文件", "打开报告")
     assert window.selection.text() == ""
+
+
+def test_all_computed_for_the_whole_report_from_the_edit_menu(open_window, user):
+    from kuaiji_desk.core.layout import stated_totals
+
+    window = open_window()
+    me = user(window)
+    me.click("打开示例")
+    stated = stated_totals(window.session.report)
+    assert len(stated) > 20                                  # the reference's workbook states its totals
+    me.choose("编辑", "全部按计算值")
+    assert stated_totals(window.session.report) == []
+    assert stored(tmp_path_of(window), SAMPLE_UNIT).cells.keys().isdisjoint(stated)
+    me.menu_items("编辑")
+    assert not me.menu_action("编辑", "全部按计算值").isEnabled()
+    me.choose("编辑", "撤销 全部按计算值")
+    assert stated_totals(window.session.report) == stated
+    me.menu_items("编辑")
+    assert me.menu_action("编辑", "全部按计算值").isEnabled()
+
+
+def tmp_path_of(window):
+    return window.db_path.parent
