@@ -184,3 +184,12 @@ def test_context_menu_offers_what_the_cell_allows(make_tab, sample, shown, user,
     dialogs.wait()
     assert not tab.model.is_stated_total("合计", "1")
     assert tab.model.index_of("合计", "1").data() == "1,286.75"    # the sum of the classes
+
+
+def test_a_legend_under_the_grid_names_its_colours(make_tab, sample):
+    tab = make_tab(sample, "02")
+    swatches = {label.text(): label for label in tab.findChildren(QLabel) if "background" in label.styleSheet()}
+    assert list(swatches) == ["错误", "提示", "尾数", "计算值", "导入的合计"]
+    stated = tab.model.index_of("2010350", "1").data(Qt.ItemDataRole.BackgroundRole)
+    assert stated == style.STATED_BACKGROUND and stated.name() in swatches["导入的合计"].styleSheet()
+    assert "改动其下各项后按计算值" in swatches["导入的合计"].toolTip()
