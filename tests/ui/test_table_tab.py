@@ -10,6 +10,7 @@ from kuaiji_desk.core import edits
 from kuaiji_desk.core.rules.findings import Finding
 from kuaiji_desk.store.repo import load_report
 from kuaiji_desk.ui import style
+from kuaiji_desk.ui.legend import ColourLegend
 from kuaiji_desk.ui.table_tab import TableTab
 
 # The offscreen platform says so when a window or popup is shown; it is not ours to fix.
@@ -188,7 +189,8 @@ def test_context_menu_offers_what_the_cell_allows(make_tab, sample, shown, user,
 
 def test_a_legend_under_the_grid_names_its_colours(make_tab, sample):
     tab = make_tab(sample, "02")
-    swatches = {label.text(): label for label in tab.findChildren(QLabel) if "background" in label.styleSheet()}
+    legend = tab.findChild(ColourLegend)
+    swatches = {label.text(): label for label in legend.findChildren(QLabel) if "background" in label.styleSheet()}
     assert list(swatches) == ["错误", "提示", "尾数", "计算值", "导入的合计"]
     stated = tab.model.index_of("2010350", "1").data(Qt.ItemDataRole.BackgroundRole)
     assert stated == style.STATED_BACKGROUND and stated.name() in swatches["导入的合计"].styleSheet()
