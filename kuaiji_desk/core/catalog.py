@@ -76,13 +76,36 @@ def ancestors_of(code: str) -> list[str]:
 
 
 class Catalog:
-    """One classification for one year."""
+    """One classification as published for one year.
 
-    def __init__(self, kind: str, year: int, entries: list[Entry], source_year: int | None = None):
+    ``year`` is the year of the catalog itself, the one every message names;
+    ``requested_year`` is the year a report asked :func:`load` for.  They differ
+    when no catalog of that year is shipped and a neighbouring year stands in
+    (``is_fallback``).  ``year`` is None for an empty stand-in (nothing shipped).
+    """
+
+    def __init__(self, kind: str, year: int | None, entries: list[Entry], requested_year: int | None = None):
         self.kind = kind
         self.year = year
-        self.source_year = source_year or year
+        self.requested_year = year if requested_year is None else requested_year
         self._entries = {e.code: e for e in entries}
+
+    @property
+    def is_fallback(self) -> bool:
+        return self.year != self.requested_year
+
+    @property
+    def table_label(self) -> str:
+        """「2025年科目表」 for the year's own catalog; only 「科目表」 for a stand-in,
+        whose year :attr:`fallback_note` names."""
+        return "科目表" if self.is_fallback else f"{self.year}年科目表"
+
+    @property
+    def fallback_note(self) -> str:
+        """'' for the year's own catalog, else 「（按2024年科目表核对）」."""
+        if not self.is_fallback:
+            return ""
+        return f"（按{self.year}年科目表核对）" if self.year is not None else "（未带科目表）"
 
     def lookup(self, code) -> Entry | None:
         """Any spelling of a code: '201035 0', 2010350."""
@@ -119,7 +142,7 @@ class Catalog:
         return hits[:limit]
 
     @classmethod
-    def from_csv(cls, path: Path, kind: str, year: int, source_year: int | None = None) -> "Catalog":
+    def from_csv(cls, path: Path, kind: str, year: int, requested_year: int | None = None) -> "Catalog":
         """Reads ``code,name[,level,parent_code]``; level and parent follow from the code when absent."""
         entries = []
         with open(path, encoding="utf-8-sig", newline="") as f:
@@ -129,10 +152,11 @@ class Catalog:
                 if not code or level is None:
                     continue
                 entries.append(Entry(code, (row.get("name") or "").strip(), level, parent_of(code)))
-        return cls(kind, year, entries, source_year)
+        return cls(kind, year, entries, requested_year)
 
 
-def _available_years(kind: str) -> list[int]:
+def available_years(kind: str) -> list[int]:
+    """The years whose catalog of ``kind`` is shipped, ascending."""
     years = []
     for p in (resources_dir() / "catalog").glob(f"{kind}_*.csv"):
         m = re.fullmatch(rf"{kind}_(\d{{4}})", p.stem)
@@ -141,14 +165,23 @@ def _available_years(kind: str) -> list[int]:
     return sorted(years)
 
 
+def catalog_year(kind: str, year: int) -> int | None:
+    """The shipped year that stands for ``year``: itself, else the latest earlier one,
+    else the earliest (a year before all of them); None when nothing is shipped."""
+    years = available_years(kind)
+    if not years:
+        return None
+    earlier = [y for y in years if y <= year]
+    return earlier[-1] if earlier else years[0]
+
+
 @lru_cache(maxsize=None)
 def load(kind: str, year: int) -> Catalog:
-    """The catalog of ``year``, or of the nearest year we ship (earlier first)."""
+    """The catalog for a report of ``year``: that year's, or the one :func:`catalog_year`
+    picks; the result's ``year`` says which."""
     if kind not in KINDS:
         raise ValueError(kind)
-    years = _available_years(kind)
-    if not years:
-        return Catalog(kind, year, [])
-    earlier = [y for y in years if y <= year]
-    source = earlier[-1] if earlier else years[0]
-    return Catalog.from_csv(resources_dir() / "catalog" / f"{kind}_{source}.csv", kind, year, source)
+    used = catalog_year(kind, year)
+    if used is None:
+        return Catalog(kind, None, [], year)
+    return Catalog.from_csv(resources_dir() / "catalog" / f"{kind}_{used}.csv", kind, used, year)

@@ -152,7 +152,7 @@ class TableTab(QWidget):
         if known:
             self.message.emit(f"已新增科目 {code}「{known.name}」。")
         else:
-            self.message.emit(f"已新增科目 {code}：它不在{self.session.report.year}年科目表中，请核对。")
+            self.message.emit(f"已新增科目 {code}：它不在{self._catalog.table_label}中{self._catalog.fallback_note}，请核对。")
         self.show_cell(code, "")
         if self.offer is not None:
             self._show_offer(code)

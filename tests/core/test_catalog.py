@@ -23,9 +23,16 @@ def test_economic():
 
 
 def test_later_year_falls_back_to_latest_catalog():
-    cat = catalog.load(catalog.FUNCTIONAL, 2025)
-    assert cat.source_year == 2024 and cat.year == 2025
+    cat = catalog.load(catalog.FUNCTIONAL, 2027)      # 2026 is the latest shipped
+    assert (cat.year, cat.requested_year, cat.is_fallback) == (2026, 2027, True)
+    assert cat.table_label == "科目表" and cat.fallback_note == "（按2026年科目表核对）"
     assert cat.name("2010350") == "事业运行"
+
+
+def test_own_year_catalog_is_no_fallback():
+    cat = catalog.load(catalog.FUNCTIONAL, 2025)
+    assert (cat.year, cat.requested_year, cat.is_fallback) == (2025, 2025, False)
+    assert cat.table_label == "2025年科目表" and cat.fallback_note == ""
 
 
 def test_hierarchy_helpers():

@@ -34,6 +34,7 @@ def a07_codes(ctx: Context):
         if not isinstance(spec, CodeTable):
             continue
         kind = spec.classification
+        cat = catalog.load(kind, year)   # the catalog really used: its year, not the report's
         for code, name in ctx.report.code_rows.get(spec.id, {}).items():
             status = code_status(kind, year, code, name)
             if status is None:
@@ -45,12 +46,12 @@ def a07_codes(ctx: Context):
                               f"{'' if kind == catalog.ECONOMIC else '、项为7位'}。")
             elif problem == UNKNOWN:
                 yield Finding("A07.2", WARNING, spec.id, code, "", None, code,
-                              f"{spec.label}的科目编码 {code}「{name}」不在{year}年科目表中，"
+                              f"{spec.label}的科目编码 {code}「{name}」不在{cat.table_label}中{cat.fallback_note}，"
                               f"请核对；如为本地或新增科目，可填写说明后保留。")
             else:
                 yield Finding("A07.3", WARNING, spec.id, code, "", catalog_name, name,
-                              f"{spec.label}科目 {code} 的名称「{name}」与{year}年科目表的"
-                              f"「{catalog_name}」不一致。")
+                              f"{spec.label}科目 {code} 的名称「{name}」与{cat.table_label}的"
+                              f"「{catalog_name}」不一致{cat.fallback_note}。")
 
 
 @depends("01", "02", "03", "04", "05", "06", "07", "08", "09")
