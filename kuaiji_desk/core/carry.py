@@ -34,9 +34,9 @@ FIGURE_CELLS = {
     "年末结转和结余": ("01", "59", "2"),
     "财政拨款收支总计": ("04", "32", "1"),
     "一般公共预算收入": ("04", "1", "1"),
-    "年末.一般公共预算": ("04", "61", "3"),
-    "年末.政府性基金": ("04", "62", "4"),
-    "年末.国有资本经营": ("04", "63", "5"),
+    "年末.一般公共预算": ("04", "60", "3"),     # 年末财政拨款结转和结余, by fund in its columns
+    "年末.政府性基金": ("04", "60", "4"),
+    "年末.国有资本经营": ("04", "60", "5"),
     "一般公共预算支出": ("05", "合计", "1"),
     "三公决算": ("09", "1", "7"),
 }
@@ -107,16 +107,20 @@ def _carry_codes(last: Report, report: Report, notes: list[str]) -> None:
         if not isinstance(spec, CodeTable):
             continue
         cat = catalog.load(spec.classification, report.year)
+        # The catalog really used names itself: a stand-in year is said, not the report's.
+        where = "科目表" if cat.is_fallback else f"{cat.year}年度的科目表"
+        where_named = "科目表" if cat.is_fallback else f"{cat.year}年度科目表"
+        checked = f"按{cat.year}年科目表核对，" if cat.is_fallback and cat.year else ""
         for code, name in sorted(last.code_rows.get(tid, {}).items()):
             entry = cat.get(code)
             if entry is None:
                 if len(cat):
-                    notes.append(f"{spec.label}科目 {code}「{name}」不在{report.year}年度的科目表中"
-                                 "（可能已取消或调整编码），已按上年保留，请确认。")
+                    notes.append(f"{spec.label}科目 {code}「{name}」不在{where}中"
+                                 f"（{checked}可能已取消或调整编码），已按上年保留，请确认。")
                 report.add_code(tid, code, name)
             elif name and catalog.normalise_name(name) != catalog.normalise_name(entry.name):
-                notes.append(f"{spec.label}科目 {code} 上年名称为「{name}」，{report.year}年度科目表中为"
-                             f"「{entry.name}」，已按上年保留，请确认。")
+                notes.append(f"{spec.label}科目 {code} 上年名称为「{name}」，{where_named}中为"
+                             f"「{entry.name}」{cat.fallback_note}，已按上年保留，请确认。")
                 report.add_code(tid, code, name)
             else:
                 report.add_code(tid, code, entry.name)

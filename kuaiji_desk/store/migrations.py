@@ -12,7 +12,10 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
+from ..core.excel.year_end_04 import OLD_ROWS, fold_old_rows
+from ..core.excel.year_end_04 import TABLE as TABLE_04
 from ..core.forms.fields import RENAMED_NUMBERS
+from ..core.forms.tables_2024 import YEAR_END_04
 from .errors import StoreError
 from .models import MODELS
 
@@ -33,7 +36,34 @@ def _one_vehicle_count(db: SqliteDatabase) -> None:
         db.execute_sql("DELETE FROM number_value WHERE key = ?", (old,))
 
 
-MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_create_tables, _one_vehicle_count]
+def _year_end_by_fund(db: SqliteDatabase) -> None:
+    """公开04表's 年末财政拨款结转和结余 was declared by fund in rows 61–63; the template
+    prints it in row 60, by fund in columns 3–5, and rows 61–63 are spacers.  Each
+    report's figures of rows 61–63 move into row 60's column for their fund (as the
+    importer reads an older layout: :func:`fold_old_rows`)."""
+    old = tuple(OLD_ROWS)
+    marks = ",".join("?" * (len(old) + 1))
+    found = db.execute_sql(
+        f'SELECT report_id, "row", col, fen, rounded FROM cell WHERE "table" = ? AND "row" IN ({marks}) '
+        "ORDER BY report_id, id", (TABLE_04, YEAR_END_04, *old)).fetchall()
+    reports: dict[int, list[tuple]] = {}
+    for report_id, *cell in found:
+        reports.setdefault(report_id, []).append(cell)
+    for report_id, cells in reports.items():
+        if not any(row in OLD_ROWS for row, *_ in cells):
+            continue
+        values = {(row, col): fen for row, col, fen, _ in cells if fen is not None}
+        rounded = {(row, col) for row, col, _, flag in cells if flag}
+        fold_old_rows(values, rounded)
+        kept = [k for k in dict.fromkeys([*values, *rounded]) if k[0] not in OLD_ROWS]
+        db.execute_sql(f'DELETE FROM cell WHERE report_id = ? AND "table" = ? AND "row" IN ({marks})',
+                       (report_id, TABLE_04, YEAR_END_04, *old))
+        for row, col in kept:
+            db.execute_sql('INSERT INTO cell (report_id, "table", "row", col, fen, rounded) VALUES (?, ?, ?, ?, ?, ?)',
+                           (report_id, TABLE_04, row, col, values.get((row, col)), (row, col) in rounded))
+
+
+MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_create_tables, _one_vehicle_count, _year_end_by_fund]
 
 
 def known_version() -> int:

@@ -51,14 +51,18 @@ def test_fixed_table_totals():
     assert v.value("01", "30", "1") == 123 * W
 
 
-def test_04_by_fund_rows_feed_the_year_end_total():
+def test_04_year_end_is_by_fund_in_row_60_and_rows_61_to_63_are_spacers():
     r = new_report("测试单位", 2024)
-    r.set("04", "61", "3", 7 * W)
+    r.set("04", "60", "3", 7 * W)
+    r.set("04", "60", "4", 2 * W)
     v = Values(r)
-    assert v.value("04", "61", "2") == 7 * W
-    assert v.value("04", "60", "3") == 7 * W
-    assert v.value("04", "64", "2") == 7 * W
-    assert not layout(r, "04").has_cell("61", "4")
+    assert v.value("04", "60", "2") == 9 * W          # 小计 = the three funds
+    assert v.value("04", "64", "3") == 7 * W
+    assert v.value("04", "64", "2") == 9 * W
+    lay = layout(r, "04")
+    assert not lay.is_total("60", "3") and lay.is_total("60", "2")
+    assert all(lay.row_cols[row] == () and lay.labels[row] == "" for row in ("61", "62", "63"))
+    assert lay.rows.index("61") == lay.rows.index("60") + 1     # still printed, as the template does
 
 
 def test_sangong_nested_column_totals():

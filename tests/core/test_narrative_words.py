@@ -35,19 +35,26 @@ def test_percent_ties_are_worded_half_up():
     assert pct(1_000_000, 8_000_000, 0, trimmed=True) == "13"   # 12.5 %
 
 
-def test_shares_add_up_to_exactly_100():
-    assert shares([1, 1, 1], 2) == ["33.34", "33.33", "33.33"]
+def test_each_share_is_its_printed_part_over_the_printed_whole_half_up():
+    # Worked out by hand from the printed figures (五（二） of the reference, 合计 1286.76):
+    # 546.03 / 1286.76 = 0.424337… → 42.43; 25.77 / 1286.76 = 0.020027… → 2.00;
+    # 30.21 / 1286.76 = 0.023477… → 2.35.  They add up to 99.99, and are not forced to 100.
     fen = [546_030_000, 653_800_000, 27_940_000, 25_770_000, 3_000_000, 30_210_000]
-    out = shares(fen, 2)
-    assert sum(Decimal(s) for s in out) == 100
-    assert out[1:] == ["50.81", "2.17", "2.00", "0.23", "2.35"]
-    assert shares([335_280_000, 951_480_000], 1) == ["26.1", "73.9"]
-    assert shares([5, 0], 1) == ["100.0", "0.0"]
+    out = shares(fen, 1_286_760_000, 2)
+    assert out == ["42.43", "50.81", "2.17", "2.00", "0.23", "2.35"]
+    assert sum(Decimal(s) for s in out) == Decimal("99.99")
+    assert shares([1, 1, 1], 3, 2) == ["33.33", "33.33", "33.33"]      # 99.99, none bumped
+    assert shares([1, 2], 3, 2) == ["33.33", "66.67"]
+    assert shares([1, 1], 8, 1) == ["12.5", "12.5"]                     # exact, no rounding needed
+    assert shares([1, 7], 16, 1) == ["6.3", "43.8"]                     # 6.25 and 43.75 half up: 50.1
+    assert shares([335_280_000, 951_480_000], 1_286_760_000, 1) == ["26.1", "73.9"]
+    assert shares([5, 0], 5, 1) == ["100.0", "0.0"]
 
 
 def test_no_shares_of_nothing():
-    assert shares([], 2) is None
-    assert shares([0, 0], 2) is None
+    assert shares([], 0, 2) is None
+    assert shares([0, 0], 0, 2) is None
+    assert shares([5], -5, 2) is None
 
 
 def test_change_words():

@@ -190,9 +190,9 @@ def test_a_row_finding_marks_code_and_name(blank):
 
 def test_index_of_and_cell_of_agree(sample):
     model = ReportTableModel(sample, "04")
-    for cell in [("33", "3"), ("61", "3"), ("28", "1"), ("64", "")]:
+    for cell in [("33", "3"), ("60", "3"), ("60", "5"), ("28", "1"), ("64", "")]:
         assert model.cell_of(model.index_of(*cell)) == cell
-    assert not model.index_of("61", "4").isValid()             # 61 carries only 栏次 2 and 3
+    assert not model.index_of("61", "3").isValid()             # 61–63 are spacer rows, without cells
 
 
 

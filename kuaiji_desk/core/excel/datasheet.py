@@ -28,6 +28,8 @@ from ..forms.fields import current_numbers
 from ..report import Indicator, Overall, Project, Report
 from .errors import WorkbookError
 from .imported import ImportedData, ImportedTable
+from .year_end_04 import TABLE as TABLE_04
+from .year_end_04 import fold_old_rows, old_row
 
 DATA_SHEET = "kuaiji_data"
 FORMAT_VERSION = 1
@@ -140,7 +142,9 @@ class _Reader:
             raise self.fail(2, "缺少报告的单位和年度")
         self.data.tables = self.tables
         self.data.numbers = current_numbers(self.data.numbers)   # a workbook of an earlier version
-        self.data.found = [self._found()]
+        t04 = self.tables[TABLE_04]
+        moved = fold_old_rows(t04.cells, t04.rounded)               # 04's 年末 by fund, as saved before
+        self.data.found = [self._found(), *moved]
         return self.data
 
     def _report(self, v) -> None:
@@ -154,7 +158,9 @@ class _Reader:
 
     def _cell(self, v) -> None:
         table, row, col, fen, rounded = v[:5]
-        if not _has_cell(self.forms.table(table), row, col) or not isinstance(rounded, bool):
+        old = old_row(table, row)    # an earlier version's by-fund 年末 row of 04, moved in read()
+        if not (_has_cell(self.forms.table(table), row, col) or old and col in old.columns) \
+                or not isinstance(rounded, bool):
             raise ValueError(v)
         self.tables[table].cells[(row, col)] = _integer(fen)
         if rounded:

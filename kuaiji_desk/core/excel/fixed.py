@@ -11,6 +11,8 @@ from .columns import find_lanci_row, locate_columns
 from .errors import WorkbookError
 from .imported import ImportedTable
 from .locate import Region
+from .year_end_04 import TABLE as TABLE_04
+from .year_end_04 import fold_old_rows, old_row, old_row_by_label
 
 # The 栏次 row is looked for this close under the headers, not among the figures,
 # where a row holding only 1 and 2 could pass for one.
@@ -25,6 +27,9 @@ def read_fixed(region: Region, spec: FixedTable, out: ImportedTable) -> None:
         _read_single_row(region, spec, out)
     else:
         _read_sides(region, spec, out)
+        if spec.id == TABLE_04:
+            # 年末 by fund in rows 61–63 (an older layout) → row 60's fund columns.
+            out.notes += fold_old_rows(out.cells, out.rounded)
 
 
 def _read_single_row(region: Region, spec: FixedTable, out: ImportedTable) -> None:
@@ -73,7 +78,7 @@ def _read_sides(region: Region, spec: FixedTable, out: ImportedTable) -> None:
             break
         for i, section in enumerate(spec.sections):
             amounts = {col: read_amount(g, r, c, unit) for col, c in located[i].items()}
-            row = _row_of(g, r, section, label_cols[i], hangci_cols[i], used[i])
+            row = _row_of(g, r, spec.id, section, label_cols[i], hangci_cols[i], used[i])
             if row is None:
                 if any(a is not None for a in amounts.values()):
                     raise WorkbookError(
@@ -110,17 +115,26 @@ def _side_columns(region: Region, sides: int) -> tuple[int, list[int], list[int 
     raise WorkbookError(f"{g.sheet_place()}第{region.first}行起的表中找不到「项目」「行次」表头。")
 
 
-def _row_of(g, r: int, section: Section, label_col: int, hangci_col: int | None, used: set[str]) -> Row | None:
-    """The declared row by its 行次 number, or else by its label without numbering."""
+def _row_of(g, r: int, table: str, section: Section, label_col: int, hangci_col: int | None,
+            used: set[str]) -> Row | None:
+    """The declared row by its 行次 number, or else by its label without numbering.
+
+    A row that an older layout declared otherwise (04's by-fund 年末 rows 61–63, spacer
+    rows today) is read as that layout had it; :func:`read_fixed` then moves its figures.
+    """
     if hangci_col is not None:
         n = integer_at(g, r, hangci_col)
         if n is not None:
-            return next((row for row in section.rows if row.id == str(n)), None)
+            row = next((row for row in section.rows if row.id == str(n)), None)
+            return (old_row(table, row.id) or row) if row is not None else None
     label = _NUMBERING.sub("", normalise_name(g.text(r, label_col)))
     if not label:
         return None
     # The same label may stand twice (04: 一、一般公共预算财政拨款 and, under 年初结转,
     # 一般公共预算财政拨款): the printed order is the declared one, so the first
     # row not yet taken is meant.
-    return next((row for row in section.rows if row.id not in used and row.label
-                 and _NUMBERING.sub("", normalise_name(row.label)) == label), None)
+    row = next((row for row in section.rows if row.id not in used and row.label
+                and _NUMBERING.sub("", normalise_name(row.label)) == label), None)
+    if row is None and any(old_row(table, x.id) for x in section.rows):
+        row = old_row_by_label(table, label, used)
+    return row

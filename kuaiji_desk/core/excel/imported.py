@@ -14,6 +14,7 @@ class ImportedTable:
     cells: dict[tuple[str, str], int] = field(default_factory=dict)   # (row, column) → 分
     rounded: set[tuple[str, str]] = field(default_factory=set)        # shown to 0.01 万元 only
     code_names: dict[str, str] = field(default_factory=dict)          # code → name as printed
+    notes: list[str] = field(default_factory=list)                    # what the reader changed, in Chinese
 
     def put(self, row: str, col: str, amount: tuple[int, bool] | None) -> None:
         """Keeps a read amount; a blank cell is not a value and is not kept."""

@@ -82,6 +82,7 @@ def read_workbooks(paths: list[str | PathLike], year: int) -> ImportedData:
                 if unit is None:
                     notes.append(f"{spec.label}未注明金额单位，按{DEFAULT_UNIT}读取。")
                 data.tables[spec.id] = read_table(region, spec, unit or DEFAULT_UNIT)
+                notes += data.tables[spec.id].notes
                 data.department = data.department or department_of(region)
     if projects:
         data.projects = projects

@@ -113,6 +113,17 @@ T03 = CodeTable(
 
 _FUNDS_04 = ("3", "4", "5")
 
+# 年末财政拨款结转和结余: the template prints it in row 60, by fund in columns 3–5.
+YEAR_END_04 = "60"
+# Earlier layouts (and earlier versions of this declaration) put each fund's 年末 in a
+# row of its own, in the 小计 column and its fund's column: the importer and the store
+# migration carry such figures into row 60's column for that fund.
+OLD_YEAR_END_ROWS_04 = (
+    Row("61", "一般公共预算财政拨款", columns=("2", "3")),
+    Row("62", "政府性基金预算财政拨款", columns=("2", "4")),
+    Row("63", "国有资本经营预算财政拨款", columns=("2", "5")),
+)
+
 T04 = FixedTable(
     id="04",
     headline=(("32", "1"),),
@@ -146,12 +157,13 @@ T04 = FixedTable(
             _class_rows(33)
             + (
                 Row("59", "本年支出合计", total_of=_span(33, 58), rule="A10"),
-                Row("60", "年末财政拨款结转和结余", total_of=("61", "62", "63"), rule="A10"),
-                # The by-fund rows of 年末 carry only their own fund's column.
-                Row("61", "一般公共预算财政拨款", columns=("2", "3")),
-                Row("62", "政府性基金预算财政拨款", columns=("2", "4")),
-                Row("63", "国有资本经营预算财政拨款", columns=("2", "5")),
-                Row("64", "总计", total_of=("59", "60"), rule="A10"),
+                # 年末 by fund in its columns 3–5, column 2 their sum (as every 支出 row);
+                # rows 61–63 are the template's unlabelled spacer rows.
+                Row(YEAR_END_04, "年末财政拨款结转和结余"),
+            )
+            + _padding(61, 63)
+            + (
+                Row("64", "总计", total_of=("59", YEAR_END_04), rule="A10"),
             ),
         ),
     ),

@@ -25,6 +25,7 @@ class Chart:
     caption: str                     # 图1：收、支决算总计变动情况
     labels: tuple[str, ...]          # categories (bar) or slices (pie)
     series: tuple[tuple[str, tuple[int, ...]], ...] = field(default=())  # (name, values in 分) per series
+    shares: tuple[str, ...] = ()     # a pie's slices' shares as the text prints them ('26.1'), per label
 
 
 Block = Heading | Paragraph | Chart

@@ -17,7 +17,7 @@ def this_year_vs_last(src: Source, caption: str, labels: tuple[str, ...], now: t
     return Chart("bar", caption, labels, tuple(series))
 
 
-def structure(src: Source, caption: str, parts: list[tuple[str, int]]) -> Chart:
-    """A pie of this year's non-zero parts."""
+def structure(src: Source, caption: str, parts: list[tuple[str, int]], shares: list[str]) -> Chart:
+    """A pie of this year's non-zero parts, each labelled with the share the text prints."""
     return Chart("pie", caption, tuple(name for name, _ in parts),
-                 ((f"{src.year}年度", tuple(amount for _, amount in parts)),))
+                 ((f"{src.year}年度", tuple(amount for _, amount in parts)),), tuple(shares))

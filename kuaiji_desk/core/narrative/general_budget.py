@@ -1,10 +1,13 @@
 """情况说明 五: 一般公共预算财政拨款支出 (公开05表) — total, structure by 类, and per 项
 the 年初预算 against the 决算.
 
-The 年初预算 are the accountant's per-项 figures ('五.三.年初预算:CODE'); their total
-is their sum, never a typed figure (the reference's 1311.82 is not the sum of its
-items, 1302.84).  A 项 whose 年初预算 was not given gets no budget sentence, and
-then neither does the total: an unknown is not a 0.
+The 年初预算 are the accountant's per-项 figures ('五.三.年初预算:CODE').  The total
+年初预算 of 五（三） is the field '五.三.年初预算合计' when given: the general budget may
+hold items that were never spent, so it can differ from the sum of the listed items
+(the reference states 1311.82 over items that add up to 1302.84; rule B18 asks to
+confirm such a difference).  Without it the total is the items' sum.  A 项 whose
+年初预算 was not given gets no budget sentence, and then, without the field, neither
+does the total: an unknown is not a 0.
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from .source import Source
 from .words import pct, sentence, shares, wan
 
 PLANNED, REASON = "五.三.年初预算:", "五.三.原因:"
+PLANNED_TOTAL = "五.三.年初预算合计"
 PURPOSE, PROJECT_PURPOSE = "五.二.用途:", "五.三.项目用途"
 SHARE_PLACES = 2   # 五（二）: 「占42.43%」
 TOTAL_PLACES = 1   # 五（一）, and the overall completion of 五（三）: 「98.1%」 in the reference
@@ -35,11 +39,13 @@ def _total(src: Source) -> list[Block]:
 def _structure(src: Source) -> list[Block]:
     classes = src.codes("05", 3)
     amounts = [src.cell("05", c, "1") for c in classes]
+    total = src.cell("05", "合计", "1")
     blocks: list[Block] = [
         Heading("（二）一般公共预算财政拨款支出决算结构情况", 3),
-        Paragraph(f"{src.year}年度一般公共预算财政拨款支出{wan(src.cell('05', '合计', '1'))}万元，主要用于以下方面："),
+        Paragraph(f"{src.year}年度一般公共预算财政拨款支出{wan(total)}万元，主要用于以下方面："),
     ]
-    for i, (code, amount, share) in enumerate(zip(classes, amounts, shares(amounts, SHARE_PLACES) or []), 1):
+    # Each 类 over the printed 合计 (546.03 / 1286.76 → 42.43%): they may add up to 99.99%.
+    for i, (code, amount, share) in enumerate(zip(classes, amounts, shares(amounts, total, SHARE_PLACES) or []), 1):
         text = f"{i}.{src.code_name(code)}类支出{wan(amount)}万元，占{share}%。"
         purpose = src.per_code_text(PURPOSE, code)
         if purpose:
@@ -70,12 +76,20 @@ def _item_sentence(src: Source, code: str) -> str:
     return text + "。"
 
 
+def _planned_total(src: Source, items: list[str]) -> int | None:
+    """The total 年初预算: as typed, else the sum of the items' (None if one is unknown)."""
+    total = src.number(PLANNED_TOTAL)
+    if total is not None:
+        return total
+    planned = [src.per_code_number(PLANNED, c) for c in items]
+    return sum(planned) if items and None not in planned else None
+
+
 def _overall_budget(src: Source, items: list[str]) -> str:
     spent = src.cell("05", "合计", "1")
-    planned = [src.per_code_number(PLANNED, c) for c in items]
+    total = _planned_total(src, items)
     text = f"{src.year}年度一般公共预算财政拨款支出"
-    if items and None not in planned:
-        total = sum(planned)
+    if total is not None:
         text += f"年初预算为{wan(total)}万元，支出决算为{wan(spent)}万元"
         rate = pct(spent, total, TOTAL_PLACES, trimmed=True) if total > 0 else None
         if rate is not None:

@@ -1,10 +1,13 @@
 """情况说明 一 to 四: the totals of 公开01–04表, their change from last year, and 图1–图4.
 
 Shares in 二 and 三 are printed with one decimal, as the reference does
-(「占本年收入100.0%」), and add up to exactly 100.0%.
+(「占本年收入100.0%」): each is the printed part over the printed 合计, rounded half up,
+so that a reader recomputes it; they need not add up to 100.0%.  图2 and 图3 label
+their slices with the same shares.
 """
 from __future__ import annotations
 
+from ..forms.tables_2024 import YEAR_END_04
 from .blocks import Block, Paragraph
 from .charts import structure, this_year_vs_last
 from .compare import versus
@@ -43,17 +46,18 @@ def _nonzero_columns(src: Source, table: str, cols: tuple[str, ...]) -> list[tup
 
 
 def _with_shares(src: Source, table: str, cols: tuple[str, ...], subject: str, of: str,
-                 last_key: str, reason_key: str) -> tuple[str, list[tuple[str, int]]]:
-    """「{year}年度收入合计…，与…相比…。其中：财政拨款收入…，占本年收入100.0%。」"""
+                 last_key: str, reason_key: str) -> tuple[str, list[tuple[str, int]], list[str]]:
+    """「{year}年度收入合计…，与…相比…。其中：财政拨款收入…，占本年收入100.0%。」, the
+    parts and their shares (of the printed 合计)."""
     total = src.cell(table, "合计", "1")
     change = versus(src, subject, total, last_key, reason_key)
     text = f"{src.year}年度{subject}{wan(total)}万元" + (f"，{change}" if change else "") + "。"
     parts = _nonzero_columns(src, table, cols)
-    percents = shares([amount for _, amount in parts], SHARE_PLACES)
+    percents = shares([amount for _, amount in parts], total, SHARE_PLACES) if parts else None
     if percents:
         text += "其中：" + "；".join(
             f"{name}{wan(amount)}万元，占{of}{p}%" for (name, amount), p in zip(parts, percents)) + "。"
-    return text, parts
+    return text, parts, percents or []
 
 
 def totals(src: Source) -> list[Block]:
@@ -67,16 +71,16 @@ def totals(src: Source) -> list[Block]:
 
 def income(src: Source) -> list[Block]:
     """二、收入决算情况说明 (公开02表; shares of 本年收入合计)."""
-    text, parts = _with_shares(src, "02", ("2", "3", "4", "5", "6", "7"), "收入合计", "本年收入",
-                               "收入合计", "二.原因")
-    return [Paragraph(text), structure(src, "图2：收入决算结构", parts)]
+    text, parts, percents = _with_shares(src, "02", ("2", "3", "4", "5", "6", "7"), "收入合计", "本年收入",
+                                         "收入合计", "二.原因")
+    return [Paragraph(text), structure(src, "图2：收入决算结构", parts, percents)]
 
 
 def expenditure(src: Source) -> list[Block]:
     """三、支出决算情况说明 (公开03表; shares of 本年支出合计)."""
-    text, parts = _with_shares(src, "03", ("2", "3", "4", "5", "6"), "支出合计", "本年支出",
-                               "支出合计", "三.原因")
-    return [Paragraph(text), structure(src, "图3：支出决算结构", parts)]
+    text, parts, percents = _with_shares(src, "03", ("2", "3", "4", "5", "6"), "支出合计", "本年支出",
+                                         "支出合计", "三.原因")
+    return [Paragraph(text), structure(src, "图3：支出决算结构", parts, percents)]
 
 
 # 公开04表 收入 rows by fund, the 一般公共预算 one compared with last year.
@@ -103,11 +107,39 @@ def _general_budget_income(src: Source) -> str:
     return text + "。"
 
 
+# The three funds: 年初 in rows 29–31 (收入), 年末 in row 60's columns 3–5 (支出).
+_FUNDS = (("29", "3", "一般公共预算财政拨款"), ("30", "4", "政府性基金预算财政拨款"),
+          ("31", "5", "国有资本经营预算财政拨款"))
+
+
+def _carried(total: int, by_fund: list[tuple[str, int]], what: str) -> str:
+    """「年末财政拨款结转和结余125.00万元，其中：一般公共预算财政拨款100.00万元、…」"""
+    text = f"{what}{wan(total)}万元"
+    parts = [f"{name}{wan(amount)}万元" for name, amount in by_fund if amount]
+    return text + (f"，其中：{'、'.join(parts)}" if parts else "")
+
+
+def _carry_overs(src: Source) -> str | None:
+    """年初 and 年末财政拨款结转和结余 with their funds (公开04表 行28–31, 行60 栏2–5);
+    None when there is neither, as in the reference."""
+    opening, closing = src.cell("04", "28", "1"), src.cell("04", YEAR_END_04, "2")
+    if not opening and not closing:
+        return None
+    return (f"{src.year}年度"
+            + _carried(opening, [(name, src.cell("04", row, "1")) for row, _, name in _FUNDS], "年初财政拨款结转和结余")
+            + "；"
+            + _carried(closing, [(name, src.cell("04", YEAR_END_04, col)) for _, col, name in _FUNDS],
+                       "年末财政拨款结转和结余")
+            + "。")
+
+
 def appropriations(src: Source) -> list[Block]:
-    """四、财政拨款收入支出决算总体情况说明 (公开04表 总计)."""
+    """四、财政拨款收入支出决算总体情况说明 (公开04表 总计, 结转和结余 by fund)."""
     income, spent = src.cell("04", "32", "1"), src.cell("04", "64", "2")
+    carried = _carry_overs(src)
     return [
         Paragraph(_both(src, "财政拨款收、支总计", income, spent, "财政拨款收支总计", "四.原因", each=True)),
+        *([Paragraph(carried)] if carried else []),
         Paragraph(_general_budget_income(src)),
         this_year_vs_last(src, "图4：财政拨款收、支决算总计变动情况", ("财政拨款收入总计", "财政拨款支出总计"),
                           (income, spent), "财政拨款收支总计"),

@@ -38,29 +38,18 @@ def pct(numerator: int, denominator: int, places: int = 2, trimmed: bool = False
     return trim(value) if trimmed else f"{value:f}"
 
 
-def shares(parts: list[int], places: int) -> list[str] | None:
-    """Each part's share of their sum, adding up to exactly 100 (largest remainder).
+def shares(parts: list[int], whole: int, places: int) -> list[str] | None:
+    """Each part's share of the whole as a reader recomputes it from the printed figures:
+    part / whole, rounded half up (546.03 / 1286.76 → '42.43').
 
-    The whole is the sum of the parts, not a stated total: a structure is made of
-    its parts, and a stated total may differ from them by a 尾数 (公开05表: the 类
-    add up to 1286.75, 合计 shows 1286.76).  None when there is nothing to share.
+    ``parts`` and ``whole`` are the figures as printed (舍位平衡 applied), the whole being
+    the printed total the text names (「占本年收入」: 本年收入合计).  The shares are not
+    forced to add up to 100: 99.99 is normal, a share that does not recompute is not.
+    None when the whole is not positive: a share of it is not a number.
     """
-    total = sum(parts)
-    if total <= 0 or any(p < 0 for p in parts):
+    if whole <= 0:
         return None
-    unit = 10 ** places
-    whole = 100 * unit
-    floors, remainders = [], []
-    for part in parts:
-        q, r = divmod(part * whole, total)
-        floors.append(q)
-        remainders.append(r)
-    # Ties go to the larger part, then to the earlier one: the result never depends on chance.
-    order = sorted(range(len(parts)), key=lambda i: (-remainders[i], -parts[i], i))
-    for i in order[: whole - sum(floors)]:
-        floors[i] += 1
-    quantum = Decimal(1).scaleb(-places)
-    return [f"{(Decimal(q) / unit).quantize(quantum):f}" for q in floors]
+    return [pct(part, whole, places) for part in parts]
 
 
 def change_words(delta: int) -> tuple[str, str]:

@@ -2,8 +2,8 @@
 
 Bars compare this year with last (the value axis starts at 0, so that the smaller
 bar is not drawn empty); pies show a structure, each slice labelled with its name
-and share.  Figures arrive in 分 and are plotted as such; every printed number is
-formatted from the integer, never from a float.
+and the share the narrative's text prints for it.  Figures arrive in 分 and are plotted
+as such; every printed number is formatted from the integer, never from a float.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether
 
-from ..money import FEN_PER_WAN, format_amount, percent
+from ..money import FEN_PER_WAN, format_amount
 from ..narrative.blocks import Chart
 from .context import Context
 
@@ -93,8 +93,8 @@ def _bar(ctx: Context, chart: Chart, width: float) -> Drawing:
 def _pie(ctx: Context, chart: Chart, width: float) -> Drawing | None:
     font = ctx.fonts.song
     values = chart.series[0][1] if chart.series else ()
-    slices = [(label, v) for label, v in zip(chart.labels, values) if v > 0]
-    total = sum(v for _, v in slices)
+    shares = chart.shares or (None,) * len(chart.labels)
+    slices = [(label, v, share) for label, v, share in zip(chart.labels, values, shares) if v > 0]
     if not slices:
         return None
     d = _drawing(width, font)
@@ -102,8 +102,9 @@ def _pie(ctx: Context, chart: Chart, width: float) -> Drawing | None:
     size = HEIGHT - 22 * mm
     pie.width = pie.height = size
     pie.x, pie.y = (width - size) / 2, 11 * mm
-    pie.data = [v for _, v in slices]
-    pie.labels = [f"{label} {percent(v, total)}%" for label, v in slices]
+    pie.data = [v for _, v, _ in slices]
+    # The shares the text prints (printed part / printed total): a reader finds the same.
+    pie.labels = [f"{label} {share}%" if share is not None else label for label, _, share in slices]
     pie.sideLabels = 1
     pie.simpleLabels = 0
     pie.startAngle = 90
