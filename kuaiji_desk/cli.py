@@ -108,6 +108,11 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("year", metavar="YEAR", type=_year, help="年度")
         p.add_argument("out", metavar=f"OUT{suffix}", type=Path, help="输出文件")
 
+    p = sub.add_parser("export-audit", help="导出审核报告（全部审核结果、说明和主要数字），PDF 或 Excel 由文件名决定")
+    p.add_argument("unit", metavar="UNIT", type=_unit, help="单位名称")
+    p.add_argument("year", metavar="YEAR", type=_year, help="年度")
+    p.add_argument("out", metavar="OUT.pdf|OUT.xlsx", type=Path, help="输出文件")
+
     p = sub.add_parser("explain", help="为一条提示写明说明（随报告保存）；说明为空时删除")
     p.add_argument("unit", metavar="UNIT", type=_unit, help="单位名称")
     p.add_argument("year", metavar="YEAR", type=_year, help="年度")
@@ -242,6 +247,22 @@ def cmd_export_pdf(args, out, err) -> int:
     return _export(args, out, err, export_pdf)
 
 
+def cmd_export_audit(args, out) -> int:
+    from .core.audit import export_audit
+
+    db = _open(args)
+    try:
+        report = repo.load_report(db, args.unit, args.year)
+    finally:
+        close_db(db)
+    try:
+        target = export_audit(report, args.out)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"已导出审核报告：{target}", file=out)
+    return EXIT_OK
+
+
 def cmd_explain(args, out) -> int:
     db = _open(args)
     try:
@@ -262,7 +283,7 @@ def cmd_explain(args, out) -> int:
 
 
 COMMANDS = {"reports": cmd_reports, "new": cmd_new, "import": cmd_import, "check": cmd_check,
-            "explain": cmd_explain}
+            "explain": cmd_explain, "export-audit": cmd_export_audit}
 EXPORTS = {"export-excel": cmd_export_excel, "export-pdf": cmd_export_pdf}
 
 

@@ -423,3 +423,8 @@ class Values:
         """No figure at all in the table."""
         lay = self.layout(table)
         return not any(self.value(table, r, c) for r in lay.rows for c in lay.row_cols[r])
+
+
+def headline_total(values: Values, spec) -> int:
+    """The figure that sums a table up (its declared headline cells, e.g. 01's 收入总计)."""
+    return sum(values.value(spec.id, row, col) for row, col in spec.headline_cells())

@@ -35,6 +35,13 @@ def load_sample() -> Report:
 
     report = new_report(SAMPLE_UNIT, SAMPLE_YEAR)
     apply_import(report, read_workbooks([sample_dir() / name for name in WORKBOOKS], SAMPLE_YEAR))
+    add_narrative(report)
+    return report
+
+
+def add_narrative(report: Report) -> None:
+    """The sample's texts, figures of 情况说明, last year's figures and project summaries:
+    what the published report says beside its tables."""
     narrative = read_narrative()
     for key, value in narrative["fields"].items():
         kind = report.forms.field(declared_id(key)).kind
@@ -48,4 +55,3 @@ def load_sample() -> Report:
     for project in report.projects:
         project.summary = summaries[project.name]
     report.touch(TEXTS, NUMBERS, LAST_YEAR, PROJECTS)
-    return report

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ..core import edits, rules
 from ..core.layout import stated_totals
+from ..core.rules.completeness import before_publishing
 from ..core.excel.errors import WorkbookError
 from ..core.files import write_atomically
 from ..core.rules.findings import NARRATIVE_TABLE, OVERALL_TABLE, PROJECT_TABLE
@@ -31,6 +32,7 @@ from .help import AboutDialog, HelpDialog
 from .info_tab import InfoTab
 from .overall_tab import OverallTab
 from .print_preview import PrintPreview
+from .publish_check import PublishCheck
 from .projects_tab import ProjectsTab
 from .recent import RecentMenu
 from .session import Session
@@ -150,6 +152,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.export_excel_action = self._action(file_menu, "导出Excel(&E)…", self.export_excel)
         self.export_pdf_action = self._action(file_menu, "导出PDF(&D)…", self.export_pdf)
+        self.audit_action = self._action(file_menu, "导出审核报告(&A)…", self.export_audit)
         file_menu.addSeparator()
         self.preview_action = self._action(file_menu, "打印预览(&V)…", self.print_preview)
         self.print_action = self._action(file_menu, "打印(&P)…", self.print_report, QKeySequence.StandardKey.Print)
@@ -186,6 +189,7 @@ class MainWindow(QMainWindow):
         self._action(help_menu, "使用说明(&H)", self.show_help, QKeySequence.StandardKey.HelpContents)
         self._action(help_menu, "关于(&A)", self.show_about)
         self._report_actions = [self.find_action, self.import_action, self.export_excel_action, self.export_pdf_action,
+                                self.audit_action,
                                 self.preview_action, self.print_action, self.print_table_action,
                                 *self.unit_group.actions()]
         # The toolbar shows short words, without the menus' (&X) keys.
@@ -446,16 +450,16 @@ class MainWindow(QMainWindow):
             self.session.undo_stack.redo()
 
     # -- what is handed in -------------------------------------------------------------
-    def _ready_to_publish(self) -> bool:
-        """Saves pending typing; a report with errors is exported only after a warning that names them."""
+    def _ready_to_publish(self, what: str) -> bool:
+        """Saves pending typing; a report that lacks something or has errors is exported or
+        printed only after the 发布前检查 lists them and the user chooses to go on."""
         self.view.flush()
-        errors = [f for f in self.session.findings if f.severity == "error"]
-        if not errors:
+        missing, wrong = before_publishing(self.session.findings)
+        if not missing and not wrong:
             return True
-        listed = "\n".join(f"· {f.message}" for f in errors[:5]) + ("\n……" if len(errors) > 5 else "")
-        answer = QMessageBox.question(
-            self, "报告还有错误", f"报告还有 {len(errors)} 条错误：\n{listed}\n\n导出的表和说明将含有这些错误。仍要继续吗？")
-        return answer == QMessageBox.StandardButton.Yes
+        check = PublishCheck(missing, wrong, what, self)
+        check.go.connect(self._go_to)
+        return check.exec() == QDialog.DialogCode.Accepted
 
     def _default_name(self, suffix: str) -> str:
         report = self.session.report
@@ -477,7 +481,7 @@ class MainWindow(QMainWindow):
         return True
 
     def export_excel(self) -> bool:
-        if self.session is None or not self._ready_to_publish():
+        if self.session is None or not self._ready_to_publish("导出Excel"):
             return False
         path = self.files.save_file(self, "导出Excel", self._default_name(".xlsx"), "Excel 工作簿 (*.xlsx)")
         if not path:
@@ -487,7 +491,7 @@ class MainWindow(QMainWindow):
         return self._write(path, export_workbook, "Excel")
 
     def export_pdf(self) -> bool:
-        if self.session is None or not self._ready_to_publish():
+        if self.session is None or not self._ready_to_publish("导出PDF"):
             return False
         path = self.files.save_file(self, "导出PDF", self._default_name(".pdf"), "PDF 文件 (*.pdf)")
         if not path:
@@ -495,6 +499,25 @@ class MainWindow(QMainWindow):
         from ..core.pdf.document import export_pdf   # reportlab only when needed: startup time
 
         return self._write(path, export_pdf, "PDF")
+
+    def export_audit(self) -> bool:
+        """The 审核报告: every finding with its rule, place, figures and explanation, for a
+        reviewer without the program; no 发布前检查, listing the findings is its purpose."""
+        if self.session is None:
+            return False
+        self.view.flush()
+        path = self.files.save_file(self, "导出审核报告", self._default_name("审核报告.pdf"),
+                                    "PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)")
+        if not path:
+            return False
+        from ..core.audit import audit, audit_writer
+
+        try:
+            write = audit_writer(path)
+        except ValueError as exc:
+            QMessageBox.warning(self, "无法导出审核报告", str(exc))
+            return False
+        return self._write(path, lambda report, p: write(audit(report), p), "审核报告")
 
     def _pdf_for_printing(self, table: str | None) -> str | None:
         """The report's PDF (or one table's) in a temporary file that lives as long as the window."""
@@ -507,7 +530,7 @@ class MainWindow(QMainWindow):
         return str(path) if self._write(str(path), write, "打印用PDF") else None
 
     def print_preview(self, table: str | None = None) -> PrintPreview | None:
-        if self.session is None or not self._ready_to_publish():
+        if self.session is None or not self._ready_to_publish("打印"):
             return None
         path = self._pdf_for_printing(table)
         if path is None:

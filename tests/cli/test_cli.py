@@ -9,6 +9,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from kuaiji_desk.core.excel.writer import export_workbook
+from kuaiji_desk.core.sample import load_sample
 from kuaiji_desk.store import repo
 from cli_runner import load, run
 
@@ -24,9 +26,14 @@ def dump(db_path, unit=UNIT, year=2024):
 
 @pytest.fixture(scope="module")
 def imported_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("db") / "k.db"
-    code, out, err = run("--db", db, "import", UNIT, 2024, TABLES, SELF_EVALUATIONS)
-    assert code == 0, err
+    """The reference report: its tables, then what its text says beside them, as our own
+    export carries it (an import of tables alone leaves a report's texts as they are)."""
+    folder = tmp_path_factory.mktemp("db")
+    export_workbook(load_sample(), folder / "示例.xlsx")
+    db = folder / "k.db"
+    for files in ([folder / "示例.xlsx"], [TABLES, SELF_EVALUATIONS]):
+        code, out, err = run("--db", db, "import", UNIT, 2024, *files)
+        assert code == 0, err
     return db
 
 
@@ -223,3 +230,14 @@ def test_a_failed_export_keeps_the_old_file(db, tmp_path, monkeypatch):
     assert code == 2 and "磁盘空间不足" in err and "No space" not in err
     assert target.read_bytes() == b"the file of yesterday"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_export_audit_as_pdf_or_excel(db, tmp_path):
+    code, out, _ = run("--db", db, "export-audit", UNIT, 2024, tmp_path / "审核.xlsx")
+    assert code == 0 and "已导出审核报告" in out
+    ws = openpyxl.load_workbook(tmp_path / "审核.xlsx")["审核报告"]
+    assert ws["A1"].value == "武汉市汉阳区城市运行管理中心2024年度部门决算公开审核报告"
+    assert run("--db", db, "export-audit", UNIT, 2024, tmp_path / "审核.pdf")[0] == 0
+    assert (tmp_path / "审核.pdf").read_bytes().startswith(b"%PDF")
+    code, out, err = run("--db", db, "export-audit", UNIT, 2024, tmp_path / "审核.docx")
+    assert code == 2 and "只能导出为" in err and not (tmp_path / "审核.docx").exists()

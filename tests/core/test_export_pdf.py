@@ -26,16 +26,7 @@ from kuaiji_desk.core.pdf.tables import table_flowables
 from kuaiji_desk.core.report import Project, new_report
 from kuaiji_desk.core.sample import load_sample
 from kuaiji_desk.fonts import bundled_font_path
-
-POPPLER = "poppler-utils (pdftotext, pdffonts) is not installed: apt-get install -y poppler-utils"
-
-
-def poppler(tool: str) -> str:
-    """The path of a poppler tool; the test fails without it."""
-    path = shutil.which(tool)
-    assert path is not None, POPPLER
-    return path
-
+from poppler import poppler
 
 @pytest.fixture(scope="module")
 def sample():

@@ -11,6 +11,7 @@ import pytest
 from kuaiji_desk.core import rules
 from kuaiji_desk.core.excel.importer import apply_import, read_workbooks
 from kuaiji_desk.core.report import new_report
+from kuaiji_desk.core.sample import add_narrative
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 TABLES = FIXTURES / "hanyang-2024-public-tables.xlsx"
@@ -28,9 +29,12 @@ def read(path):
 
 
 def load(tables=TABLES, self_evaluations=SELF_EVALUATIONS):
+    """The reference's workbooks, with what its text says beside them (the completeness
+    rules have their own tests)."""
     report = new_report("汉阳区城市运行管理中心", 2024)
     apply_import(report, read(tables))
     apply_import(report, read(self_evaluations))
+    add_narrative(report)
     return report
 
 

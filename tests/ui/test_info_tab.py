@@ -30,7 +30,8 @@ def field(tab, key):
 def test_every_declared_field_has_an_input_in_its_section(tab):
     titles = [box.title() for box in tab.findChildren(QGroupBox)]
     assert titles[:3] == ["封面", "第一部分 部门概况", "一、收入支出决算总体情况"]
-    assert titles[-3:] == ["第四部分 重点工作完成情况", "第五部分 名词解释及其他", "上年数（与上年相比的增减和跨年核对用）"]
+    assert titles[-4:] == ["第四部分 重点工作完成情况", "第五部分 名词解释及其他", "上年数（与上年相比的增减和跨年核对用）",
+                           "校验设置"]
     for f in FIELDS + LAST_YEAR:
         if not f.id.endswith(PER_CODE):
             assert f.id in tab.inputs

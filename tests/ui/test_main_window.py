@@ -188,6 +188,7 @@ def test_a_season_of_work_in_the_window(open_window, user, dialogs, qtbot, tmp_p
     group04 = next(g for g in groups if g.text(0).startswith("公开04表"))
     group04.setExpanded(True)
     finding = group04.child(0).data(0, Qt.ItemDataRole.UserRole)
+    tree.scrollToItem(group04.child(0))
     me.left_click(tree.viewport(), tree.visualItemRect(group04.child(0)).center())
     assert view.currentWidget() is t04
     assert t04.view.currentIndex() == at(t04, finding.row, finding.column)
@@ -320,23 +321,55 @@ def test_export_and_print_from_the_window(open_window, user, dialogs, tmp_path):
         assert printed.pageCount() == pages, name
 
 
-def test_a_report_with_errors_is_exported_only_after_a_warning(open_window, user, dialogs, tmp_path):
+def listed(dialog) -> list[str]:
+    """The lines of the 发布前检查, group by group."""
+    tree = dialog.tree
+    return [tree.topLevelItem(i).child(j).text(0) for i in range(tree.topLevelItemCount())
+            for j in range(tree.topLevelItem(i).childCount())]
+
+
+def test_a_report_with_errors_is_exported_only_after_the_publish_check(open_window, user, dialogs, tmp_path):
     window = open_window()
     me = user(window)
     me.click("打开示例")
+    me.choose("文件", "打开报告")                              # the sample is complete: no check asked
+    me.click("打开")
+    dialogs.answer(cancel)
+    me.choose("文件", "导出PDF")
+    assert dialogs.last.kind == "QFileDialog"
+
     t02 = window.view.tables["02"]
     window.view.setCurrentWidget(t02)
     me.type_in_cell(t02.view, at(t02, "2010350", "2"), "261.35")
-    dialogs.answer(no, expect="报告还有错误")
+    lines = []
+    dialogs.answer(fill(lambda d: lines.extend(listed(d)), then=click("取消")), expect="发布前检查")
     me.choose("文件", "导出PDF")
-    asked = dialogs.last.text
     errors = [f for f in window.session.findings if f.severity == "error"]
-    assert errors and f"报告还有 {len(errors)} 条错误" in asked and errors[0].message in asked
-    assert errors[0].rule not in asked                       # words, not rule ids
+    assert errors and lines == [f"[错误] {f.message}" for f in errors]
     assert not list(tmp_path.glob("*.pdf"))
-    dialogs.answer(yes, cancel)                              # go on, then cancel the file dialog
+
+    first = errors[0]
+    dialogs.answer(fill(lambda d: d.tree.itemWidget(d.tree.topLevelItem(0).child(0), 2).click(), then=lambda d: None))
+    me.choose("文件", "导出Excel")                             # 去填写: the dialog closes on the place
+    dialogs.wait()
+    tab = window.view.tables[first.table]
+    assert window.view.currentWidget() is tab and tab.view.currentIndex() == at(tab, first.row, first.column)
+
+    dialogs.answer(click("仍然导出PDF"), cancel)                 # go on, then cancel the file dialog
     me.choose("文件", "导出PDF")
     assert dialogs.seen[-1].kind == "QFileDialog"
+
+
+def test_a_blank_report_lists_what_is_missing_before_printing(open_window, user, dialogs):
+    window = open_window()
+    me = user(window)
+    create_report(window, me, dialogs)
+    lines = []
+    dialogs.answer(fill(lambda d: lines.extend(listed(d)), then=click("取消")), expect="发布前检查")
+    me.press("Ctrl+P")
+    assert "[错误] 报告中还没有任何数字：请导入本年的公开表，或在各表中填写。" in lines
+    assert "[错误] 「公开日期」还没有填写。" in lines
+    assert window._preview is None                            # nothing rendered
 
 
 def test_a_single_table_prints_alone(open_window, user, dialogs, tmp_path):
@@ -653,3 +686,16 @@ def test_all_computed_for_the_whole_report_from_the_edit_menu(open_window, user)
 
 def tmp_path_of(window):
     return window.db_path.parent
+
+
+def test_the_audit_report_from_the_file_menu(open_window, user, dialogs, tmp_path):
+    import openpyxl
+
+    window = open_window()
+    me = user(window)
+    me.click("打开示例")
+    dialogs.answer(save_as(tmp_path / "审核报告.xlsx"))
+    me.choose("文件", "导出审核报告")
+    ws = openpyxl.load_workbook(tmp_path / "审核报告.xlsx")["审核报告"]
+    assert ws["A3"].value.startswith("审核结果：错误 0 条，提示 14 条，尾数 12 条")
+    assert window.message.message().startswith("已导出审核报告：")

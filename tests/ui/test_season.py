@@ -9,7 +9,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
 
-from as_user import click, files, fill, ok, print_to_file, save_as, yes
+from as_user import click, files, fill, ok, print_to_file, save_as
 from kuaiji_desk.core.layout import stated_totals
 from kuaiji_desk.core.sample import SAMPLE_UNIT
 from kuaiji_desk.store import repo
@@ -65,7 +65,10 @@ def test_a_season_in_the_window(qtbot, tmp_path, user, dialogs):
     report = window.session.report
     assert len(report.projects) == 14 and window.session.undo_stack.count() == 1
     assert stored(db).cells[("01", "30", "1")] == 1_286_760_000
-    assert "错误 0" in window.counts.text()
+    # The tables agree; what the errors say is what the 情况说明 still lacks (last year's
+    # workbooks carry no texts).
+    errors = {f.rule for f in window.session.findings if f.severity == "error"}
+    assert errors and all(rule.startswith("E") for rule in errors)
 
     # A correction under stated totals: they follow, and the cross-table check speaks.
     view = window.view
@@ -105,20 +108,22 @@ def test_a_season_in_the_window(qtbot, tmp_path, user, dialogs):
     assert view.currentWidget() is t01 and ("01", "4", "1") not in report.cells
     me.choose("编辑", "撤销 公开02表 2010350 财政拨款收入")
     assert view.currentWidget() is t02 and t02.view.currentIndex() == t02.model.index_of("2010350", "2")
-    assert set(stated_totals(report, "02")) == stated_before and "错误 0" in window.counts.text()
+    assert set(stated_totals(report, "02")) == stated_before
+    assert {f.rule for f in window.session.findings if f.severity == "error"} == errors
     me.press("Ctrl+Y")
     assert report.cells[("02", "2010350", "2")] == 260 * W and stored(db).cells[("02", "2010350", "2")] == 260 * W
 
-    # 导出PDF, 打印预览 and 打印 of a report that still has an error: each asks first.
-    dialogs.answer(yes, save_as(tmp_path / "公开.pdf"), expect="报告还有")
+    # 导出PDF, 打印预览 and 打印 of a report that still lacks texts and has an error: the
+    # 发布前检查 each time, and going on is a choice.
+    dialogs.answer(click("仍然导出PDF"), save_as(tmp_path / "公开.pdf"), expect="发布前检查")
     me.choose("文件", "导出PDF")
     exported = pages(tmp_path / "公开.pdf")
     assert exported > 20
-    dialogs.answer(yes)
+    dialogs.answer(click("仍然打印"))
     me.click_tool("打印预览")
     preview = window._preview
     assert preview.isVisible() and preview.document.pageCount() == exported
     me.click("关闭", within=preview)
-    dialogs.answer(yes, print_to_file(tmp_path / "打印.pdf"))
+    dialogs.answer(click("仍然打印"), print_to_file(tmp_path / "打印.pdf"))
     me.press("Ctrl+P")
     assert pages(tmp_path / "打印.pdf") == exported

@@ -2,8 +2,9 @@
 written: the 导入预览 lists these lines and the accountant decides."""
 from __future__ import annotations
 
+from .. import catalog
 from ..forms import CodeTable, FormSet, for_year
-from ..layout import Values
+from ..layout import Values, headline_total
 from ..money import format_amount
 from ..report import Report, new_report
 from ..rules.codes import MALFORMED, UNKNOWN, code_status
@@ -27,7 +28,7 @@ def table_lines(data: ImportedData, forms: FormSet) -> list[tuple[str, str, str,
             lines.append((f"{spec.label} {spec.name}", "未找到", "", "", ""))
             continue
         rows = {row for row, _ in table.cells}
-        total = sum(values.value(spec.id, row, col) for row, col in spec.headline_cells())
+        total = headline_total(values, spec)
         lines.append((f"{spec.label} {spec.name}", "「{}」{}".format(*table.source), table.unit,
                       f"{len(rows)} 行，{len(table.cells)} 个数" if table.cells else "无数据",
                       f"{spec.headline_label} {format_amount(total)}" if table.cells else ""))
@@ -42,15 +43,18 @@ def code_questions(data: ImportedData, year: int) -> list[str]:
         spec = forms.table(tid)
         if not isinstance(spec, CodeTable):
             continue
+        cat = catalog.load(spec.classification, year)   # names the year of the catalog really used
         for code, name in table.code_names.items():
             status = code_status(spec.classification, year, code, name)
             if status is None:
                 continue
             problem, catalog_name = status
             if problem in (MALFORMED, UNKNOWN):
-                out.append(f"{spec.label}科目 {code}「{name}」不在{year}年科目表中：导入后保留并提示，请核对。")
+                out.append(f"{spec.label}科目 {code}「{name}」不在{cat.table_label}中{cat.fallback_note}："
+                           "导入后保留并提示，请核对。")
             else:
-                out.append(f"{spec.label}科目 {code} 表中名称「{name}」，科目表中为「{catalog_name}」：请核对。")
+                out.append(f"{spec.label}科目 {code} 表中名称「{name}」，{cat.table_label}中为「{catalog_name}」"
+                           f"{cat.fallback_note}：请核对。")
     return out
 
 

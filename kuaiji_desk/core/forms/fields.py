@@ -10,6 +10,12 @@ from .spec import TextField as F
 
 PER_CODE = ":"
 
+# 公务用车 by use, as the 三公 说明 gives its purchases and holdings.
+VEHICLE_USES = ("一般公务用车", "执法执勤用车", "特种专业技术用车", "其他用车")
+VEHICLES_BOUGHT, VEHICLES_HELD = "九.购置车辆.", "九.保有车辆."
+# The share of a change against last year from which its reason must be given (C04), in %.
+CHANGE_THRESHOLD, DEFAULT_CHANGE_THRESHOLD = "校验.增减说明比例", 10
+
 FIELDS = (
     F("公开日期", "公开日期", section="封面", hint="例如：2025年10月16日"),
     F("咨询电话", "公开咨询电话", section="第五部分"),
@@ -23,16 +29,23 @@ FIELDS = (
     F("四.一般公共.原因", "一般公共预算财政拨款收入增减的主要原因", section="四"),
     F("五.一.原因", "一般公共预算财政拨款支出增减的主要原因", section="五"),
     F("五.二.用途:", "该类支出主要用于", section="五", hint="每个类一条", per="类"),
+    F("五.三.年初预算合计", "一般公共预算财政拨款支出年初预算数", kind="amount", section="五",
+      hint="全年合计；可含未列支的项目，不填则按各项年初预算数之和"),
     F("五.三.年初预算:", "该项年初预算数", kind="amount", section="五", hint="每个项一条", per="项"),
     F("五.三.原因:", "该项决算数与年初预算数不同的主要原因", section="五", hint="每个项一条", per="项"),
     F("五.三.项目用途", "项目支出主要用于（主要项目及成效）", section="五", multiline=True),
     F("九.原因", '"三公"经费增减的主要原因', section="九"),
+    F("九.预算原因", '"三公"经费决算数大于预算数的主要原因', section="九"),
     F("九.因公出国团组数", "因公出国（境）团组数", kind="count", section="九"),
     F("九.因公出国人次", "因公出国（境）人次", kind="count", section="九"),
     F("九.购置车辆数", "公务用车购置数（辆）", kind="count", section="九"),
+    *(F(f"{VEHICLES_BOUGHT}{use}", f"其中：{use}购置数（辆）", kind="count", section="九") for use in VEHICLE_USES),
     F("九.车辆保有量", "公务用车保有量（辆）", kind="count", section="九", hint="年末数，十二、国有资产占用情况也用它"),
-    F("九.接待批次", "公务接待批次", kind="count", section="九"),
-    F("九.接待人次", "公务接待人次", kind="count", section="九"),
+    *(F(f"{VEHICLES_HELD}{use}", f"其中：{use}保有量（辆）", kind="count", section="九") for use in VEHICLE_USES),
+    F("九.接待批次", "国内公务接待批次", kind="count", section="九"),
+    F("九.接待人次", "国内公务接待人次", kind="count", section="九"),
+    F("九.外事接待批次", "外事接待批次", kind="count", section="九", hint="国（境）外来访的公务接待"),
+    F("九.外事接待人次", "外事接待人次", kind="count", section="九"),
     F("十.机关运行经费", "机关运行经费支出", kind="amount", section="十"),
     F("十.说明", "无机关运行经费或增减的原因", section="十"),
     F("十一.货物", "政府采购货物支出", kind="amount", section="十一"),
@@ -53,6 +66,8 @@ FIELDS = (
     F("名词解释:", "该项科目的名词解释", section="第五部分", per="项",
       hint="每个项一条，例如：反映事业单位基本支出。不填则写「反映某某方面的支出。」"),
     F("名词解释补充", "名词解释补充", section="第五部分", multiline=True),
+    F(CHANGE_THRESHOLD, "与上年相比增减达到百分之几须写明原因", kind="count", section="校验设置",
+      hint=f"不填按{DEFAULT_CHANGE_THRESHOLD}%；填0则有增减就须写明"),
 )
 
 # Last year's figures for every 「与上年相比」 and the cross-year checks.

@@ -17,7 +17,7 @@ from collections import Counter
 from ..forms import for_year
 from ..layout import Values
 from ..report import Report
-from . import codes, facts, selfeval
+from . import codes, completeness, facts, selfeval
 from .arith import TableSums
 from .catalogue import RELATIONS
 from .context import Context
@@ -29,6 +29,7 @@ RULES = (
     *codes.RULES,
     *selfeval.RULES,
     *facts.RULES,
+    *completeness.RULES,
 )
 
 _ORDER = {s: i for i, s in enumerate(SEVERITIES)}
