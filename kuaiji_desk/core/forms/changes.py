@@ -27,3 +27,5 @@ CHANGES = (
     Change("九", "“三公”经费支出", "三公决算", "九.原因", cell=("09", "1", "7")),
     Change("十", "机关运行经费", "机关运行经费", "十.说明", number="十.机关运行经费"),
 )
+
+CHANGE = {change.reason_key: change for change in CHANGES}   # by the field of its reason

@@ -6,6 +6,7 @@ nothing rather than a guess.
 from __future__ import annotations
 
 from .blocks import Block, Paragraph
+from ..forms.changes import CHANGE
 from .compare import versus
 from .source import Source
 from .words import pct, wan
@@ -25,7 +26,7 @@ def running_costs(src: Source) -> list[Block]:
     head = f"{src.year}年度{src.unit}"
     if amount == 0:
         return [Paragraph(f"{head}无机关运行经费支出" + (f"，主要原因是{why}" if why else "") + "。")]
-    change = versus(src, "机关运行经费", amount, "机关运行经费", "十.说明", places=YOY_PLACES)
+    change = versus(src, "机关运行经费", amount, CHANGE["十.说明"], places=YOY_PLACES)
     return [Paragraph(f"{head}机关运行经费支出{wan(amount)}万元" + (f"，{change}" if change else "") + "。")]
 
 

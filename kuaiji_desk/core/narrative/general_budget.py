@@ -12,6 +12,7 @@ does the total: an unknown is not a 0.
 from __future__ import annotations
 
 from .blocks import Block, Heading, Paragraph
+from ..forms.changes import CHANGE
 from .compare import versus
 from .source import Source
 from .words import pct, sentence, shares, wan
@@ -30,7 +31,7 @@ def _total(src: Source) -> list[Block]:
     if share is not None:
         text += f"，占本年支出合计的{share}%"
     text += "。"
-    change = versus(src, "一般公共预算财政拨款支出", amount, "一般公共预算支出", "五.一.原因")
+    change = versus(src, "一般公共预算财政拨款支出", amount, CHANGE["五.一.原因"])
     if change:
         text += f"{change}。"
     return [Heading("（一）一般公共预算财政拨款支出决算总体情况", 3), Paragraph(text)]

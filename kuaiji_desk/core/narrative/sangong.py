@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..forms.fields import VEHICLE_USES, VEHICLES_BOUGHT, VEHICLES_HELD
 from ..forms.tables_2024 import SANGONG_ROW
 from .blocks import Block, Paragraph
+from ..forms.changes import CHANGE
 from .compare import versus
 from .source import Source
 from .words import pct, wan
@@ -63,7 +64,7 @@ def sangong(src: Source) -> list[Block]:
     total = f"{src.year}年度“三公”经费财政拨款支出{_planned_vs_spent(src, '', 1)}"
     over = src.reason("九.预算原因") if _cell(src, FINAL, 1) > _cell(src, BUDGET, 1) else ""
     total += f"，决算数大于预算数的主要原因是{over}。" if over else "。"
-    change = versus(src, "“三公”经费支出", _cell(src, FINAL, 1), "三公决算", "九.原因", places=YOY_PLACES)
+    change = versus(src, "“三公”经费支出", _cell(src, FINAL, 1), CHANGE["九.原因"], places=YOY_PLACES)
     if change:
         total += f"{change}。"
     abroad = (_planned_vs_spent(src, "因公出国（境）费", 2)
