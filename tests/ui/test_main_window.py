@@ -699,3 +699,24 @@ def test_the_audit_report_from_the_file_menu(open_window, user, dialogs, tmp_pat
     ws = openpyxl.load_workbook(tmp_path / "审核报告.xlsx")["审核报告"]
     assert ws["A3"].value.startswith("审核结果：错误 0 条，提示 14 条，尾数 12 条")
     assert window.message.message().startswith("已导出审核报告：")
+
+
+def test_a_missing_field_in_the_findings_panel_is_one_click_away(open_window, user, dialogs):
+    from PySide6.QtWidgets import QApplication
+
+    window = open_window()
+    me = user(window)
+    create_report(window, me, dialogs)
+    tree = window.findings_panel.tree
+    items = [tree.topLevelItem(i).child(j) for i in range(tree.topLevelItemCount())
+             for j in range(tree.topLevelItem(i).childCount())]
+    date_missing = next(i for i in items if i.data(0, Qt.ItemDataRole.UserRole).column == "公开日期")
+    assert date_missing.text(1) == "公开日期与咨询电话" and date_missing.text(0) == "错误"
+    date_missing.parent().setExpanded(True)
+    tree.scrollToItem(date_missing)
+    me.left_click(tree.viewport(), tree.visualItemRect(date_missing).center())
+    field = window.view.info.inputs["公开日期"][0]
+    assert window.view.currentWidget() is window.view.info and QApplication.focusWidget() is field
+    me.type("2025年9月30日")
+    me.press("Tab")
+    assert not any(f.column == "公开日期" for f in window.session.findings)
