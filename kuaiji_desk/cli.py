@@ -125,6 +125,15 @@ def _open(args):
     return open_db(args.db or paths.default_db_path())
 
 
+def _load(args):
+    """The report UNIT YEAR names, read and the database closed again."""
+    db = _open(args)
+    try:
+        return repo.load_report(db, args.unit, args.year)
+    finally:
+        close_db(db)
+
+
 def cmd_reports(args, out) -> int:
     db = _open(args)
     try:
@@ -194,11 +203,7 @@ def cmd_import(args, out) -> int:
 
 
 def cmd_check(args, out) -> int:
-    db = _open(args)
-    try:
-        report = repo.load_report(db, args.unit, args.year)
-    finally:
-        close_db(db)
+    report = _load(args)
     findings = rules.check(report)
     counts = rules.summary(findings)
     if args.json:
@@ -220,11 +225,7 @@ def cmd_check(args, out) -> int:
 
 
 def _export(args, out, err, write) -> int:
-    db = _open(args)
-    try:
-        report = repo.load_report(db, args.unit, args.year)
-    finally:
-        close_db(db)
+    report = _load(args)
     errors = [f for f in rules.check(report) if f.severity == "error"]
     if errors:
         print(f"注意：报告还有 {len(errors)} 条错误，仍按现有数据导出：", file=err)
@@ -250,11 +251,7 @@ def cmd_export_pdf(args, out, err) -> int:
 def cmd_export_audit(args, out) -> int:
     from .core.audit import export_audit
 
-    db = _open(args)
-    try:
-        report = repo.load_report(db, args.unit, args.year)
-    finally:
-        close_db(db)
+    report = _load(args)
     try:
         target = export_audit(report, args.out)
     except ValueError as exc:

@@ -102,3 +102,29 @@ def user(qtbot):
     from as_user import User
 
     return lambda window: User(qtbot, window)
+
+
+@pytest.fixture
+def open_window(qtbot, tmp_path):
+    """``open_window()``: the program's window on a database of the test's (``db``), shown,
+    sized and active as after a start; closed at the end."""
+    from kuaiji_desk.ui.main_window import MainWindow
+
+    application()
+    windows = []
+
+    def make(size=(1400, 900), db=None):
+        window = MainWindow(db or tmp_path / "k.db")
+        qtbot.addWidget(window)
+        if size:
+            window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitActive(window)
+        windows.append(window)
+        return window
+    yield make
+    for w in windows:
+        if w.isVisible():
+            w.close()

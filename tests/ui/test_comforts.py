@@ -15,8 +15,6 @@ from kuaiji_desk.core.sample import SAMPLE_UNIT, SAMPLE_YEAR
 from kuaiji_desk.store import repo
 from kuaiji_desk.store.backup import backup_to, backups_dir
 from kuaiji_desk.store.db import close_db, open_db
-from kuaiji_desk.ui.app import application
-from kuaiji_desk.ui.main_window import MainWindow
 
 
 @pytest.fixture
@@ -31,15 +29,8 @@ def db_path(tmp_path, sample_report):
 
 
 @pytest.fixture
-def window(qtbot, db_path):
-    application()
-    w = MainWindow(db_path)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    if w.isVisible():
-        w.close()
+def window(open_window, db_path):
+    return open_window(db=db_path)
 
 
 @pytest.fixture
@@ -168,7 +159,7 @@ def test_a_restore_that_fails_after_confirmation_reopens_the_report(window, me, 
     still_saving(window, db_path)
 
 
-def test_recent_reports_menu_lists_and_opens(window, me, db_path, user, qtbot):
+def test_recent_reports_menu_lists_and_opens(window, me, db_path, user, open_window):
     open_from_start_page(me, window, "测试单位", 2024)
     open_from_start_page(me, window, SAMPLE_UNIT, SAMPLE_YEAR)
     assert me.menu_items("文件", "最近打开") == [f"1 {SAMPLE_UNIT} {SAMPLE_YEAR}年度", "2 测试单位 2024年度"]
@@ -176,10 +167,7 @@ def test_recent_reports_menu_lists_and_opens(window, me, db_path, user, qtbot):
     assert window.session.report.unit == "测试单位"
     # Remembered in the settings beside the database, at most five.
     window.close()
-    again = MainWindow(db_path)
-    qtbot.addWidget(again)
-    again.show()
-    qtbot.waitExposed(again)
+    again = open_window(db=db_path)
     them = user(again)
     try:
         assert them.menu_items("文件", "最近打开")[0] == "1 测试单位 2024年度"

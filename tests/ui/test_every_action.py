@@ -8,23 +8,15 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMenu, QToolBar
 
 from as_user import dismiss, menu_item, words
-from kuaiji_desk.ui.app import application
-from kuaiji_desk.ui.main_window import MainWindow
 from kuaiji_desk.ui.print_preview import PrintPreview
 
 LAST = "退出"   # ends the walk
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, dialogs):
-    application()
-    w = MainWindow(tmp_path / "k.db")
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
+def window(open_window, dialogs):
     dialogs.otherwise = dismiss
-    return w
+    return open_window()
 
 
 def menu_paths(window, me):

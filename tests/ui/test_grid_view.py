@@ -367,16 +367,8 @@ def test_the_sum_and_count_of_the_selected_cells_are_offered_for_the_status_bar(
     assert said[-1] == "" and session.undo_stack.count() == 1
 
 
-def test_the_sum_follows_the_unit_chosen_in_the_window(qtbot, tmp_path, user):
-    from kuaiji_desk.ui.app import application
-    from kuaiji_desk.ui.main_window import MainWindow
-
-    application()
-    window = MainWindow(tmp_path / "k.db")
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
+def test_the_sum_follows_the_unit_chosen_in_the_window(open_window, user):
+    window = open_window()
     me = user(window)
     me.click("打开示例")
     tab = window.view.tables["02"]

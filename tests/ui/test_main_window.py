@@ -14,33 +14,10 @@ from kuaiji_desk.core.sample import SAMPLE_UNIT
 from kuaiji_desk.store import repo
 from kuaiji_desk.store.db import close_db, open_db
 from kuaiji_desk.ui.app import application
-from kuaiji_desk.ui.main_window import MainWindow
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 W = 1_000_000
 UNIT = "测试单位"
-
-
-@pytest.fixture
-def open_window(qtbot, tmp_path):
-    application()
-    windows = []
-
-    def make(size=(1400, 900)):
-        window = MainWindow(tmp_path / "k.db")
-        qtbot.addWidget(window)
-        if size:
-            window.resize(*size)
-        window.show()
-        qtbot.waitExposed(window)
-        window.activateWindow()
-        qtbot.waitActive(window)
-        windows.append(window)
-        return window
-    yield make
-    for w in windows:
-        if w.isVisible():
-            w.close()
 
 
 def stored(tmp_path, unit=UNIT, year=2024):

@@ -14,8 +14,6 @@ from kuaiji_desk.core.layout import stated_totals
 from kuaiji_desk.core.sample import SAMPLE_UNIT
 from kuaiji_desk.store import repo
 from kuaiji_desk.store.db import close_db, open_db
-from kuaiji_desk.ui.app import application
-from kuaiji_desk.ui.main_window import MainWindow
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 W = 1_000_000
@@ -35,13 +33,8 @@ def pages(path) -> int:
     return document.pageCount()
 
 
-def test_a_season_in_the_window(qtbot, tmp_path, user, dialogs):
-    application()
-    window = MainWindow(tmp_path / "k.db")
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
+def test_a_season_in_the_window(open_window, tmp_path, user, dialogs):
+    window = open_window()
     me = user(window)
     db = tmp_path / "k.db"
 

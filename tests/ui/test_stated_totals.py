@@ -17,8 +17,6 @@ from kuaiji_desk.store import repo
 from kuaiji_desk.store.db import close_db, open_db
 from kuaiji_desk.core.sample import SAMPLE_UNIT
 from kuaiji_desk.ui import style
-from kuaiji_desk.ui.app import application
-from kuaiji_desk.ui.main_window import MainWindow
 from kuaiji_desk.ui.table_tab import TableTab
 
 W = 1_000_000   # 分 per 万元
@@ -37,18 +35,10 @@ def make_tab(qtbot, shown):
 
 
 @pytest.fixture
-def sample_window(qtbot, tmp_path, user):
-    application()
-    window = MainWindow(tmp_path / "k.db")
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitActive(window)
+def sample_window(open_window, user):
+    window = open_window()
     user(window).click("打开示例")
-    yield window
-    window.close()
+    return window
 
 
 def stored(tmp_path):
