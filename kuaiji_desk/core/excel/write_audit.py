@@ -11,7 +11,7 @@ from .sheet_writer import CELL, CELL_BOLD, CENTER, HEAD, LINE, NOTE, RIGHT, TITL
 
 SHEET = "审核报告"
 COLUMNS = ("序号", "类别", "规则", "规则名称", "位置", "应为", "实为", "说明", "书面说明")
-_WIDE = {5: 30, 8: 50, 9: 24}   # 位置, 说明, 书面说明 wrap at these widths
+_WIDE = {5: 30, 6: 11, 7: 11, 8: 50, 9: 24}   # 位置, 说明, 书面说明 wrap at these widths; 应为, 实为 hold 1,286.76
 
 
 def write_audit_workbook(audit: Audit, path: str | PathLike) -> None:
