@@ -2,14 +2,19 @@
 
 The subcommands are a contract that scripts rely on: extend them, never break
 them.  Exit status: 0 done (``check``: no error), 1 ``check`` found errors,
-2 bad use or unreadable input — in which case nothing was changed.
+2 bad use or unreadable input — in which case nothing was changed.  Commands that
+change the database are refused (2) while the program's window has it open (the lock
+of store/lock.py) and when another program saved the report between their read and
+their save; commands that read work then, and on a read-only database too.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sqlite3
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import peewee
@@ -17,12 +22,14 @@ import peewee
 from . import __version__, paths
 from .core import rules
 from .core.excel.errors import WorkbookError
-from .core.files import write_atomically
+from .core.files import WriteError, write_atomically
+from .core.names import InvalidText, check_text, printable, unit_name
 from .core.report import new_report
 from .core.rules.findings import SEVERITY_NAMES
 from .store import repo
-from .store.db import close_db, open_db
+from .store.db import close_db, open_db, read_only_reason
 from .store.errors import ReportExists, ReportNotFound, StoreError, describe
+from .store.lock import lock_for_command
 
 EXIT_OK, EXIT_ERRORS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -61,10 +68,12 @@ def _year(text: str) -> int:
 
 
 def _unit(text: str) -> str:
-    name = text.strip()
-    if not name:
-        raise argparse.ArgumentTypeError("单位名称不能为空")
-    return name
+    """A unit's name, as every door takes one (core/names.py): no control characters that
+    would forge the lines of `reports`, no name longer than any real one."""
+    try:
+        return unit_name(text)
+    except InvalidText as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -122,7 +131,30 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open(args):
-    return open_db(args.db or paths.default_db_path())
+    """The database for reading: works while the window is open, and on a read-only disk
+    (said on standard error: the command's own output stays as scripts expect it)."""
+    db = open_db(args.db or paths.default_db_path())
+    reason = read_only_reason(db)
+    if reason:
+        print(f"注意：数据库是只读的（{reason}），已以只读方式打开。", file=sys.stderr)
+    return db
+
+
+@contextmanager
+def _open_for_writing(args):
+    """The database for a command that changes it, under the lock the window holds
+    (store/lock.py): refused while the window is open, after other commands that write."""
+    path = args.db or paths.default_db_path()
+    lock = lock_for_command(path)
+    try:
+        db = open_db(path)
+        try:
+            yield db
+        finally:
+            close_db(db)
+    finally:
+        if lock is not None:
+            lock.release()
 
 
 def _load(args):
@@ -143,15 +175,14 @@ def cmd_reports(args, out) -> int:
     if not infos:
         print("数据库中还没有报告。", file=out)
     for info in infos:
-        print(f"{info.unit}\t{info.year}\t{info.modified:%Y-%m-%d %H:%M}", file=out)
+        print(f"{printable(info.unit)}\t{info.year}\t{info.modified:%Y-%m-%d %H:%M}", file=out)
     return EXIT_OK
 
 
 def cmd_new(args, out) -> int:
     notes: list[str] = []
     report = None
-    db = _open(args)
-    try:
+    with _open_for_writing(args) as db:
         if (args.from_files or args.from_report) and repo.report_exists(db, args.unit, args.year):
             raise ReportExists(args.unit, args.year)
         if args.from_files:  # every file read before anything is written
@@ -166,13 +197,14 @@ def cmd_new(args, out) -> int:
                                  "可以用 --from 指定上年度的工作簿。") from None
             from .core.carry import start_from
 
-            report, notes = start_from(last, args.unit, args.year)
+            try:
+                report, notes = start_from(last, args.unit, args.year)
+            except InvalidText as exc:   # a department saved before names were checked
+                raise UsageError(f"{args.unit} {args.year - 1}年度报告的{exc}，请在窗口中改正后再新建。") from None
         if report is None:
             repo.create_report(db, args.unit, args.year)
         else:
             repo.add_report(db, report)
-    finally:
-        close_db(db)
     print(f"已新建报告：{args.unit} {args.year}年度", file=out)
     for line in notes:
         print(line, file=out)
@@ -184,17 +216,14 @@ def cmd_import(args, out) -> int:
     from .core.excel.importer import apply_import, read_workbooks
 
     data = read_workbooks(args.files, args.year)  # every file read before anything is written
-    db = _open(args)
-    try:
+    with _open_for_writing(args) as db:
         try:
             report = repo.load_report(db, args.unit, args.year)
             created = False
         except ReportNotFound:
             report, created = new_report(args.unit, args.year), True
         apply_import(report, data)
-        repo.save_report(db, report)
-    finally:
-        close_db(db)
+        repo.save_report(db, report)   # ReportChanged if another writer came in between
     if created:
         print(f"已新建报告：{args.unit} {args.year}年度", file=out)
     for line in data.found:
@@ -261,20 +290,21 @@ def cmd_export_audit(args, out) -> int:
 
 
 def cmd_explain(args, out) -> int:
-    db = _open(args)
-    try:
+    with _open_for_writing(args) as db:
         report = repo.load_report(db, args.unit, args.year)
         keys = {f.key for f in rules.check(report)}
         if args.key not in keys and args.key not in report.explanations:
             raise UsageError(f"审核结果中没有「{args.key}」这一条；请用 check --json 查看各条的 key。")
         text = args.text.strip()
+        try:
+            check_text(text, "说明")
+        except InvalidText as exc:
+            raise UsageError(str(exc)) from None
         if text:
             report.explanations[args.key] = text
         else:
             report.explanations.pop(args.key, None)
         repo.save_report(db, report)
-    finally:
-        close_db(db)
     print("已保存说明。" if text else "已删除说明。", file=out)
     return EXIT_OK
 
@@ -285,8 +315,15 @@ EXPORTS = {"export-excel": cmd_export_excel, "export-pdf": cmd_export_pdf}
 
 
 def main(argv: list[str] | None = None, out=None, err=None) -> int:
-    out = out or sys.stdout
+    out = _Output(out or sys.stdout)
     err = err or sys.stderr
+    try:
+        return _main(argv, out, err)
+    finally:
+        out.flush()   # here, while a reader that has gone can still be let go quietly
+
+
+def _main(argv, out, err) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -302,13 +339,51 @@ def main(argv: list[str] | None = None, out=None, err=None) -> int:
         if args.command in EXPORTS:
             return EXPORTS[args.command](args, out, err)
         return COMMANDS[args.command](args, out)
-    except (WorkbookError, StoreError, UsageError) as exc:
+    except (WorkbookError, StoreError, UsageError, WriteError) as exc:
         print(f"错误：{exc}", file=err)
     except (peewee.OperationalError, sqlite3.OperationalError) as exc:
         print(f"错误：数据库无法写入（{describe(exc)}），数据未作任何更改。", file=err)
     except OSError as exc:
-        print(f"错误：{exc.filename or ''} 无法读写：{describe(exc)}", file=err)
+        where = f"「{exc.filename}」" if exc.filename else ""
+        print(f"错误：{where}无法读写：{describe(exc)}。", file=err)
     return EXIT_BAD_INPUT
+
+
+class _Output:
+    """Standard output that a reader may stop reading: `kuaiji-desk check … | head -1`.
+
+    The closed pipe is not an error of the command: what is left to print is dropped and the
+    command ends with its own status.  Standard output is pointed at the null device, so that
+    Python's flush at exit does not fail on the pipe either.
+    """
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+        self._gone = False
+
+    def write(self, text: str) -> int:
+        if not self._gone:
+            try:
+                return self._stream.write(text)
+            except BrokenPipeError:
+                self._let_go()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self._gone:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._let_go()
+
+    def _let_go(self) -> None:
+        self._gone = True
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self._stream.fileno())
+            os.close(devnull)
+        except (OSError, ValueError):   # not a file (tests print into a StringIO)
+            pass
 
 
 def run_window(args, parser, out) -> int:

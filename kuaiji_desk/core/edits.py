@@ -18,6 +18,7 @@ from typing import Callable
 from . import naming
 from .catalog import normalise_code as catalog_code
 from .layout import TableLayout, layout, rows_above, stated_above, stated_totals
+from .names import check_text
 from .report import DEPARTMENT, DICT_PARTS, EXPLANATIONS, NUMBERS, OVERALL, PROJECTS, TEXTS, CellKey, Report
 
 
@@ -197,6 +198,10 @@ def reset_stated(report: Report, table: str | None = None) -> SetCells:
 
 
 def set_text(report: Report, key: str, value: str) -> ReplacePart:
+    """Raises :class:`names.InvalidText` for a text longer than an Excel cell holds: refused
+    when typed, rather than cut when exported."""
+    check_text(value, naming.field_name(report, key))
+
     def mutate(r):
         if value.strip():
             r.texts[key] = value

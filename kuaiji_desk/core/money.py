@@ -17,6 +17,14 @@ UNITS = {"万元": FEN_PER_WAN, "元": FEN_PER_YUAN}
 # What a 万元 figure shown with two decimals can hide: ±0.005 万元.
 HALF_SHOWN_WAN = FEN_PER_WAN // 200  # 5 000 分
 
+# The largest amount taken, typed or read: 10^12 万元, a thousand times any budget in the
+# country, and 10^18 分, within the 2^63 分 the database holds.  Every reader of numbers
+# refuses beyond it (parse_amount, the data sheet of an export, the counts of the window).
+# 9 000 000 000 万元 (9×10¹⁵ 分) is far beyond any budget and below 2⁵³: an Excel cell, a double,
+# still holds every 分 of it exactly, so an export reads back to the same figure.
+MAX_WAN = 9 * 10 ** 9
+MAX_FEN = MAX_WAN * FEN_PER_WAN
+
 _FULLWIDTH = str.maketrans(
     "０１２３４５６７８９．，－＋（）％　",
     "0123456789.,-+()% ",
@@ -28,11 +36,46 @@ class AmountError(ValueError):
     """Text that is not an amount; the message is Chinese and names the text."""
 
 
+class AmountOutOfRange(AmountError):
+    """An amount beyond :data:`MAX_WAN`; the message names it."""
+
+
+def out_of_range(shown: str) -> AmountOutOfRange:
+    return AmountOutOfRange(f"「{shown}」超出了可以处理的金额范围（绝对值不超过 {MAX_WAN:,} 万元）")
+
+
+def check_fen(fen: int, shown: str | None = None) -> int:
+    """``fen`` itself when within ±:data:`MAX_FEN`; else :class:`AmountOutOfRange`."""
+    if abs(fen) > MAX_FEN:
+        raise out_of_range(shown if shown is not None else str(fen))
+    return fen
+
+
 def normalise_number_text(text: str) -> str:
     """Half-width digits, no spaces or thousands separators."""
     t = text.translate(_FULLWIDTH)
     t = re.sub(r"[\s\u00a0,，']", "", t)
     return t
+
+
+# Separators group thousands: one mark between groups of three digits, before the point.
+_MARK = r"[\s,']"
+_GROUPED_RUN = re.compile(rf"\d+(?:{_MARK}+\d+)+", re.ASCII)
+_GROUPED = re.compile(rf"\d{{1,3}}(?:{_MARK}\d{{3}})+", re.ASCII)
+_LOOSE_MARK = re.compile(r"(?<!\d)[,']|[,'](?!\d)", re.ASCII)
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+
+
+def _well_grouped(text: str) -> bool:
+    """Whether the text's thousands separators stand where they group thousands: 1,286.76 and
+    1 286.76, not 12,3.4 or 1,2,3 (which would otherwise read as 123.4 and 123)."""
+    t = text.translate(_FULLWIDTH).replace("\u00a0", " ").strip()
+    if _LOOSE_MARK.search(t):
+        return False
+    for m in _GROUPED_RUN.finditer(t):
+        if not _GROUPED.fullmatch(m.group()) or t[:m.start()].endswith("."):
+            return False
+    return True
 
 
 def to_decimal(value) -> Decimal | None:
@@ -59,26 +102,34 @@ def to_decimal(value) -> Decimal | None:
     negative = False
     if text.startswith("(") and text.endswith(")"):
         negative, text = True, text[1:-1]
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
-        raise AmountError(f"「{str(value).strip()}」不是金额") from None
-    if not number.is_finite():
+    if not _NUMBER.fullmatch(text) or not _well_grouped(str(value)):
         raise AmountError(f"「{str(value).strip()}」不是金额")
-    return -number if negative else number
+    number = Decimal(text)
+    return number.copy_negate() if negative else number
+
+
+def _within(number: Decimal, unit: str) -> bool:
+    # Compared before multiplying: Decimal('1E+999999999') × 100 would overflow the context.
+    return number.copy_abs() <= Decimal(MAX_FEN) / UNITS[unit]
 
 
 def decimal_to_fen(number: Decimal, unit: str = "万元") -> int:
-    """Rounds half up to the 分."""
+    """Rounds half up to the 分; :class:`AmountOutOfRange` beyond :data:`MAX_WAN`."""
+    if not _within(number, unit):
+        raise out_of_range(f"{number}")
     fen = (number * UNITS[unit]).quantize(Decimal(1), rounding=ROUND_HALF_UP)
     return int(fen)
 
 
 def parse_amount(value, unit: str = "万元") -> int | None:
-    """Cell value or typed text → 分 (``None`` when blank)."""
+    """Cell value or typed text → 分 (``None`` when blank).  Raises :class:`AmountError`,
+    :class:`AmountOutOfRange` beyond :data:`MAX_WAN` (naming the value as given)."""
     number = to_decimal(value)
     if number is None:
         return None
+    if not _within(number, unit):
+        raise out_of_range(str(value).strip() if isinstance(value, str) else repr(value) if isinstance(value, float)
+                           else f"{value}")
     return decimal_to_fen(number, unit)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
-from . import catalog
+from . import catalog, names
 from .forms import CodeTable, for_year
 
 CellKey = tuple[str, str, str]  # (table id, row id, column id)
@@ -93,6 +93,9 @@ class Report:
     # ``touch`` for changes made to the lists and dicts directly): lets a
     # long-lived checker reuse what an edit did not touch.
     _revisions: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    # The database's count of saves of this report when it was read or last saved here
+    # (None: never saved).  A save is refused once another writer has moved it on.
+    stored_revision: int | None = field(default=None, compare=False, repr=False)
 
     @property
     def forms(self):
@@ -175,6 +178,13 @@ class Report:
 
 
 def new_report(unit: str, year: int, department: str = "") -> Report:
+    """A new report of ``unit``, whose name is checked (:func:`names.unit_name`) unless it is
+    '' — the scratch report an import is read into, never saved.  The department is checked
+    as one read from a workbook (a line break saved before names were checked goes)."""
+    if unit:
+        unit = names.unit_name(unit)
+    if department:
+        department = names.department_name(department)
     report = Report(unit=unit, year=year, department=department)
     report.ensure_default_rows()
     return report

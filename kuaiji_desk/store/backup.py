@@ -5,7 +5,7 @@ the -wal file; copying the .db file alone would miss the latest edits.
 """
 from __future__ import annotations
 
-import os
+import errno
 import shutil
 import sqlite3
 from contextlib import closing
@@ -14,8 +14,8 @@ from pathlib import Path
 
 import peewee
 
-from ..core.files import write_atomically
-from .db import _refuse_foreign
+from ..core.files import replace, write_atomically
+from .db import refuse_foreign
 from .errors import StoreError, describe
 from .models import MODELS
 
@@ -40,19 +40,28 @@ def backup_to(db: peewee.SqliteDatabase, target_path: Path) -> Path:
 def check_restorable(source_path: Path) -> None:
     """Raises StoreError (naming the file) unless it is an undamaged database of this program."""
     source = Path(source_path)
+    try:
+        _check_restorable(source)
+    except OSError as exc:
+        reason = ("没有读取权限，或文件正被其他程序占用" if exc.errno in (errno.EACCES, errno.EPERM)
+                  else describe(exc))
+        raise StoreError(f"无法读取「{source}」：{reason}。") from exc
+
+
+def _check_restorable(source: Path) -> None:
     if not source.is_file():
         raise StoreError(f"「{source}」不存在或不是文件。")
     if source.stat().st_size == 0:
         raise StoreError(f"「{source}」是空文件，不是本程序的数据库备份。")
-    _refuse_foreign(source)   # not SQLite, damaged header, foreign tables, newer version
+    refuse_foreign(source)   # not SQLite, damaged header, foreign tables, newer version
     try:
-        with closing(sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+        with closing(sqlite3.connect(_read_only_uri(source), uri=True)) as conn:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             problems = _integrity_problems(conn)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"「{source}」已损坏，不能用于恢复（{exc}）。") from exc
-    # An empty SQLite file passes _refuse_foreign (open_db would set it up); a
+    # An empty SQLite file passes refuse_foreign (open_db would set it up); a
     # restore needs our tables in it.
     if version == 0 or not {m._meta.table_name for m in MODELS} <= tables:
         raise StoreError(f"「{source}」不是本程序的数据库备份。")
@@ -60,19 +69,24 @@ def check_restorable(source_path: Path) -> None:
         raise StoreError(f"「{source}」已损坏，不能用于恢复（{problems[0]}）。")
 
 
-def restore_from(db_path: Path, source_path: Path) -> Path:
+def restore_from(db_path: Path, source_path: Path) -> Path | None:
     """Replaces the database at ``db_path`` by ``source_path``; returns the safety copy of what it replaced.
 
-    The caller closes its connection first.  A refused source leaves everything
-    as it was.
+    The caller closes its connection first.  A refused source, or a failure on the way (a
+    full disk, a database another program holds), leaves everything as it was: the
+    database, the source, and no safety copy.
     """
     db_path, source = Path(db_path), Path(source_path)
     check_restorable(source)
-    # Staged beside the database so that the final move is a rename on one disk,
-    # and checked again there: the copy is what goes into place.
+    # Staged beside the database so that the final move is a rename on one disk, and
+    # checked again there: the copy is what goes into place.
     staged = db_path.with_name(f".{db_path.name}.restore")
+    safety = None
     try:
-        shutil.copyfile(source, staged)
+        _remove(staged, *_sidecars(staged))   # what a restore that was killed left
+        # Through SQLite, read-only: what the source's -wal file holds is in the copy too.
+        with closing(sqlite3.connect(_read_only_uri(source), uri=True)) as src:
+            _backup_into(src, staged)
         with closing(sqlite3.connect(staged)) as conn:
             problems = _integrity_problems(conn)
         if problems:
@@ -81,13 +95,16 @@ def restore_from(db_path: Path, source_path: Path) -> Path:
         # A -wal left beside the old file would be replayed into the new one.
         for stale in _sidecars(db_path):
             stale.unlink(missing_ok=True)
-        os.replace(staged, db_path)
-    except OSError as exc:
-        raise StoreError(f"无法用「{source}」恢复数据：{describe(exc)}。") from exc
+        replace(staged, db_path)
+        return safety
+    except BaseException as exc:
+        if safety is not None:   # the database it was made of is still in place
+            _remove(safety, quietly=True)
+        if isinstance(exc, (OSError, sqlite3.Error)):
+            raise StoreError(f"无法用「{source}」恢复数据：{describe(exc)}。") from exc
+        raise
     finally:
-        for leftover in (staged, *_sidecars(staged)):
-            leftover.unlink(missing_ok=True)
-    return safety
+        _remove(staged, *_sidecars(staged), quietly=True)
 
 
 def rotate(db_path: Path, keep: int = KEEP, today: date | None = None) -> Path | None:
@@ -116,33 +133,60 @@ def rotate(db_path: Path, keep: int = KEEP, today: date | None = None) -> Path |
 
 
 def _copy(source: sqlite3.Connection, target: Path) -> None:
+    _backup_into(source, target)
     with closing(sqlite3.connect(target)) as dst:
-        source.backup(dst)
-        # One self-contained file, to be carried on a USB stick; open_db turns WAL back on.
-        dst.execute("PRAGMA journal_mode=delete")
         problems = _integrity_problems(dst)
     if problems:
         raise StoreError(f"备份副本校验失败（{problems[0]}）。")
 
 
+def _backup_into(source: sqlite3.Connection, target: Path) -> None:
+    """SQLite's online backup of ``source`` into the file ``target``: every page, those still
+    in a -wal file too."""
+    with closing(sqlite3.connect(target)) as dst:
+        source.backup(dst)
+        # One self-contained file, to be carried on a USB stick; open_db turns WAL back on.
+        dst.execute("PRAGMA journal_mode=delete")
+
+
 def _safety_copy(db_path: Path) -> Path | None:
-    """What a restore is about to replace, kept in the backups folder."""
+    """What a restore is about to replace, kept in the backups folder under a name of its own."""
     if not db_path.is_file() or db_path.stat().st_size == 0:
         return None
-    target = backups_dir(db_path) / f"恢复前-{datetime.now():%Y%m%d-%H%M%S}.db"
-    target.parent.mkdir(parents=True, exist_ok=True)
+    folder = backups_dir(db_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = _unused(folder, f"恢复前-{datetime.now():%Y%m%d-%H%M%S}", ".db")
     try:
         with closing(sqlite3.connect(db_path)) as conn:
-            write_atomically(target, lambda partial: _raw_backup(conn, partial))
+            write_atomically(target, lambda partial: _backup_into(conn, partial))
+    except sqlite3.OperationalError:
+        raise   # a full disk, an I/O error: no copy, no restore
     except sqlite3.DatabaseError:
         # A damaged database is what one restores over: keep its bytes as they are.
-        shutil.copyfile(db_path, target)
+        write_atomically(target, lambda partial: shutil.copyfile(db_path, partial))
     return target
 
 
-def _raw_backup(source: sqlite3.Connection, target: Path) -> None:
-    with closing(sqlite3.connect(target)) as dst:
-        source.backup(dst)
+def _unused(folder: Path, stem: str, suffix: str) -> Path:
+    """``stem`` + ``suffix`` in ``folder``, numbered when that name is taken: a copy is never overwritten."""
+    target, n = folder / f"{stem}{suffix}", 1
+    while target.exists():
+        n += 1
+        target = folder / f"{stem}-{n}{suffix}"
+    return target
+
+
+def _read_only_uri(path: Path) -> str:
+    return f"{path.resolve().as_uri()}?mode=ro"
+
+
+def _remove(*paths: Path, quietly: bool = False) -> None:
+    for path in paths:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            if not quietly:
+                raise
 
 
 def _integrity_problems(conn: sqlite3.Connection) -> list[str]:

@@ -1,7 +1,7 @@
 """What the store tells its callers when it cannot do what they asked."""
 from __future__ import annotations
 
-import errno
+from ..core.files import os_reason
 
 
 class StoreError(Exception):
@@ -25,21 +25,30 @@ class ReportExists(_ReportError):
     template = "报告已存在：{unit} {year}年度"
 
 
-# The operating system's own words are English (or the system's language): the accountant
-# is told what happened and what to do in Chinese.
-_OS_REASONS = {
-    errno.ENOSPC: "磁盘空间不足",
-    errno.EDQUOT: "磁盘空间配额已用完",
-    errno.EACCES: "没有写入权限，或文件正被其他程序（如 Excel、WPS）打开",
-    errno.EPERM: "没有写入权限，或文件正被其他程序（如 Excel、WPS）打开",
-    errno.EROFS: "磁盘或文件夹是只读的",
-}
+class ReportChanged(_ReportError):
+    """A save based on a revision of the report that is no longer the latest: another
+    program (or window) saved it in between.  Nothing was written."""
+    template = "{unit} {year}年度的报告已被另一个程序修改，这次的修改没有保存。请重新打开报告（或重新运行命令）后再改。"
+
+
+class DatabaseReadOnly(StoreError):
+    """A write asked of a database opened read-only (see :func:`.db.read_only_reason`)."""
+
+    def __init__(self, path, reason: str) -> None:
+        self.reason = reason
+        super().__init__(f"数据库「{path}」是只读的（{reason}），只能查看、检查和导出，不能修改。"
+                         "如需修改，请把它复制到可以写入的位置后再打开。")
+
+
+class DatabaseInUse(StoreError):
+    """The database's lock is held by the program's window, or too long by another command."""
 
 
 def describe(exc: Exception) -> str:
     """Why a file or SQLite could not be written, in the accountant's words."""
-    if isinstance(exc, OSError) and exc.errno in _OS_REASONS:
-        return _OS_REASONS[exc.errno]
+    reason = os_reason(exc)   # the operating system's own words are English (or the system's language)
+    if reason:
+        return reason
     text = str(exc)
     if "full" in text:
         return "磁盘空间不足"

@@ -17,12 +17,25 @@ from ..core.excel.year_end_04 import TABLE as TABLE_04
 from ..core.forms.fields import RENAMED_NUMBERS
 from ..core.forms.tables_2024 import YEAR_END_04
 from .errors import StoreError
-from .models import MODELS
+from .models import MODELS, ReportRow, Unit
+
+
+class _ReportV1(ReportRow):
+    """The report table as step 1 made it: without the revision that step 4 adds."""
+
+    class Meta:
+        table_name = "report"
+
+
+_ReportV1._meta.remove_field("revision")
 
 
 def _create_tables(db: SqliteDatabase) -> None:
-    with db.bind_ctx(MODELS):
-        db.create_tables(MODELS, safe=False)
+    # One table at a time, each after those it refers to.
+    models = [Unit, _ReportV1, *(m for m in MODELS if m not in (Unit, ReportRow))]
+    with db.bind_ctx(models):
+        for model in models:
+            model.create_table(safe=False)
 
 
 def _one_vehicle_count(db: SqliteDatabase) -> None:
@@ -63,7 +76,15 @@ def _year_end_by_fund(db: SqliteDatabase) -> None:
                            (report_id, TABLE_04, row, col, values.get((row, col)), (row, col) in rounded))
 
 
-MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_create_tables, _one_vehicle_count, _year_end_by_fund]
+def _report_revisions(db: SqliteDatabase) -> None:
+    """Each report counts its saves: a save based on an older count is refused
+    (:func:`kuaiji_desk.store.repo.save_report`), so that no writer undoes another's."""
+    db.execute_sql("ALTER TABLE report ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
+
+
+MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
+    _create_tables, _one_vehicle_count, _year_end_by_fund, _report_revisions,
+]
 
 
 def known_version() -> int:
@@ -76,11 +97,17 @@ def check_version(version: int, path: str) -> None:
 
 
 def migrate(db: SqliteDatabase) -> None:
+    from .db import writing   # db.py opens the database with this module
+
     version = db.pragma("user_version")
     check_version(version, db.database)
     for step in range(version, known_version()):
         # One transaction per step: a failed step leaves the database at the
-        # version before it, ready for the next attempt.
-        with db.atomic():
+        # version before it, ready for the next attempt.  The version is read again
+        # once the transaction holds the write lock: another process opening the same
+        # (new) database may have taken the step while this one waited.
+        with writing(db):
+            if db.pragma("user_version") > step:
+                continue
             MIGRATIONS[step](db)
             db.pragma("user_version", step + 1)

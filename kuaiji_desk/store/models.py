@@ -33,6 +33,7 @@ class ReportRow(BaseModel):
     department = TextField(default="")
     created = DateTimeField()
     modified = DateTimeField()
+    revision = IntegerField(default=0)   # counts the saves: see repo._claim
 
     class Meta:
         table_name = "report"

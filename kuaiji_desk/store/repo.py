@@ -7,10 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from peewee import SqliteDatabase
+from peewee import IntegrityError, SqliteDatabase
 
 from ..core.report import Report, new_report
-from .errors import ReportExists, ReportNotFound
+from .db import read_only_reason, writing
+from .errors import DatabaseReadOnly, ReportChanged, ReportExists, ReportNotFound
 from .models import MODELS, ReportRow, Unit
 from .reader import read_contents
 from .writer import replace_contents, replace_parts
@@ -45,52 +46,98 @@ def create_report(db: SqliteDatabase, unit: str, year: int, department: str = ""
 def add_report(db: SqliteDatabase, report: Report) -> Report:
     """Saves a report made elsewhere (e.g. started from last year's) as a new one;
     ReportExists when the unit already has a report of that year."""
-    with db.bind_ctx(MODELS), db.atomic():
-        if _find(report.unit, report.year) is not None:
-            raise ReportExists(report.unit, report.year)
-        _save(report)
+    _refuse_read_only(db)
+    with db.bind_ctx(MODELS):
+        try:
+            with writing(db):
+                if _find(report.unit, report.year) is not None:
+                    raise ReportExists(report.unit, report.year)
+                row = _create_row(report)
+                replace_contents(row, report)
+        except IntegrityError:   # made by another writer between the look and the insert
+            raise ReportExists(report.unit, report.year) from None
+    report.stored_revision = row.revision
     return report
 
 
 def load_report(db: SqliteDatabase, unit: str, year: int) -> Report:
+    """The report with the revision it was read at (``stored_revision``), which a later save
+    of it must still find in the database."""
     with db.bind_ctx(MODELS), db.atomic():
         row = _find(unit, year)
         if row is None:
             raise ReportNotFound(unit, year)
-        return read_contents(row, unit)
+        report = read_contents(row, unit)
+        report.stored_revision = row.revision
+        return report
 
 
 def save_report(db: SqliteDatabase, report: Report) -> None:
-    """Replaces what the database holds for the report, all or nothing."""
-    with db.bind_ctx(MODELS), db.atomic():
-        _save(report)
+    """Replaces what the database holds for the report, all or nothing.
+
+    A report read (or saved) before is saved only if nobody has saved it since: else
+    ReportChanged, and nothing is written.  A report never saved is created;
+    ReportChanged if another writer has created it meanwhile."""
+    _refuse_read_only(db)
+    with db.bind_ctx(MODELS):
+        try:
+            with writing(db):
+                row = _claim(report)
+                if row is None:
+                    row = _create_row(report)
+                replace_contents(row, report)
+        except IntegrityError:   # created by another writer between the look and the insert
+            raise ReportChanged(report.unit, report.year) from None
+    report.stored_revision = row.revision
 
 
 def save_parts(db: SqliteDatabase, report: Report, parts=(), cells=()) -> None:
     """Writes what one edit changed: whole parts (a table '01'…'09', PROJECTS,
     OVERALL, TEXTS, NUMBERS, LAST_YEAR, EXPLANATIONS, DEPARTMENT) and single cells,
-    in one transaction.  The report must have been saved before."""
-    with db.bind_ctx(MODELS), db.atomic():
-        row = _find(report.unit, report.year)
+    in one transaction.  The report must have been saved before, and not by anyone
+    else since it was read or saved here (ReportChanged, nothing written)."""
+    _refuse_read_only(db)
+    with db.bind_ctx(MODELS), writing(db):
+        row = _claim(report)
         if row is None:
             raise ReportNotFound(report.unit, report.year)
-        row.department = report.department
-        row.modified = datetime.now()
-        row.save()
         replace_parts(row, report, set(parts), cells)
+    report.stored_revision = row.revision
 
 
-def _save(report: Report) -> None:
+def _claim(report: Report) -> ReportRow | None:
+    """The report's row, its revision moved on by one, if the database still holds the
+    revision the report was read at; None if there is no such report.  ReportChanged when
+    another writer has saved it since (or created it, for a report never saved).
+
+    The test and the increment are one ``UPDATE … WHERE revision = ?``: no other writer
+    can come between them, on SQLite or on a server database.
+    """
+    expected = report.stored_revision
+    if expected is not None:
+        claimed = (ReportRow
+                   .update(revision=ReportRow.revision + 1, modified=datetime.now(), department=report.department)
+                   .where(ReportRow.unit.in_(Unit.select(Unit.id).where(Unit.name == report.unit)),
+                          ReportRow.year == report.year, ReportRow.revision == expected)
+                   .execute())
+        if claimed:
+            return _find(report.unit, report.year)
+    if _find(report.unit, report.year) is None:
+        return None
+    raise ReportChanged(report.unit, report.year)
+
+
+def _create_row(report: Report) -> ReportRow:
     now = datetime.now()
-    row = _find(report.unit, report.year)
-    if row is None:
-        unit, _ = Unit.get_or_create(name=report.unit)
-        row = ReportRow.create(unit=unit, year=report.year, department=report.department, created=now, modified=now)
-    else:
-        row.department = report.department
-        row.modified = now
-        row.save()
-    replace_contents(row, report)
+    unit, _ = Unit.get_or_create(name=report.unit)
+    return ReportRow.create(unit=unit, year=report.year, department=report.department, created=now, modified=now,
+                            revision=1)
+
+
+def _refuse_read_only(db) -> None:
+    reason = read_only_reason(db)
+    if reason:
+        raise DatabaseReadOnly(getattr(db, "file_path", db.database), reason)
 
 
 def _find(unit: str, year: int) -> ReportRow | None:

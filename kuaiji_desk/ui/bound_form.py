@@ -29,7 +29,7 @@ def heading(text: str, parent=None) -> QLabel:
 
 
 class BoundForm(QWidget):
-    refused = Signal(str)   # an amount that is no amount, in Chinese
+    refused = Signal(str)   # an amount that is no amount, a text too long: in Chinese
 
     def __init__(self, unit: str, change: Change, parent=None):
         super().__init__(parent)
@@ -44,6 +44,8 @@ class BoundForm(QWidget):
         """``edit`` names the undo step: 修改执行数."""
         self.inputs[attr] = widget
         widget.committed.connect(lambda value: self._change(lambda obj: setattr(obj, attr, value), edit))
+        if hasattr(widget, "refused"):   # a figure that is none, a text too long: the status bar says why
+            widget.refused.connect(self.refused)
         return widget
 
     def amount(self, attr: str, label: str, edit: str) -> tuple[QLabel, NumberLine]:
@@ -51,7 +53,6 @@ class BoundForm(QWidget):
         text = QLabel(f"{label}（{self.unit}）", self)
         self._amount_labels.append((text, label))
         line = self.bind(attr, NumberLine.amount(self.unit, self), edit)
-        line.refused.connect(self.refused)
         return text, line
 
     def add_box(self, layout: QVBoxLayout, attr: str, label: str, edit: str, lines: int = 3) -> TextBox:

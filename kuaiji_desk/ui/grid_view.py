@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.headers import TableHeader, table_header
-from ..core.money import AmountError, format_amount
+from ..core.money import AmountError, AmountOutOfRange, format_amount
 from . import style
 from .header_view import SpanningHeader
 from .table_model import AMOUNT, CODE, LABEL, LINE, NAME, PLAIN_ROLE
@@ -97,6 +97,8 @@ class _Delegate(QStyledItemDelegate):
             return None
         try:
             model.parse(editor.text())
+        except AmountOutOfRange as exc:   # a number, only too large: no example of one
+            return f"{exc}；按 Esc 放弃修改。"
         except AmountError as exc:
             return f"{exc}，请输入数字，如 1286.76；按 Esc 放弃修改。"
         return None

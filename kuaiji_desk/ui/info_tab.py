@@ -130,7 +130,7 @@ class InfoTab(QWidget):
         else:
             widget = NumberLine.amount(self.session.unit, parent) if f.kind == "amount" else NumberLine.count(parent)
             widget.setFixedWidth(NUMBER_WIDTH)
-            widget.refused.connect(lambda text, name=f.label: self.message.emit(f"{name}：{text}"))
+        widget.refused.connect(lambda text, name=f.label: self.message.emit(f"{name}：{text}"))
         widget.set_hint(f.hint)
         widget.committed.connect(lambda value: self._commit(key, part, value))
         self.inputs[key] = (widget, part)

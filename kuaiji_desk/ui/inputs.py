@@ -14,7 +14,8 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy
 
-from ..core.money import AmountError, format_amount, normalise_number_text, parse_amount
+from ..core.money import MAX_FEN, AmountError, format_amount, normalise_number_text, parse_amount
+from ..core.names import InvalidText, check_text
 from .style import REFUSED_FRAME, SEVERITY_BACKGROUND
 
 
@@ -73,17 +74,47 @@ class _ReportUndo:
         return super().event(event)
 
 
-class TextLine(_ReportUndo, _Marks, QLineEdit):
+class _LongText:
+    """A text longer than an Excel cell holds is refused as the number fields refuse theirs: a
+    red frame, the reason in the tooltip and in ``refused``, the text left to be shortened."""
+
+    def _refuses(self, text: str) -> bool:
+        try:
+            check_text(text)
+        except InvalidText as exc:
+            if self._refused != str(exc):
+                self._set_refused(str(exc))
+                self.refused.emit(str(exc))
+            return True
+        if self._refused:
+            self._set_refused("")
+        return False
+
+    def _keeps_refused(self, value: str | None) -> bool:
+        """As NumberLine: a refused text stays while the user shortens it, unless the stored
+        value itself moved (an undo)."""
+        if self._refused:
+            if (value or "") == self._stored:
+                return True
+            self._set_refused("")
+        return False
+
+
+class TextLine(_ReportUndo, _LongText, _Marks, QLineEdit):
     """A short text; leading and trailing blanks are not kept."""
     _selector = "QLineEdit"
     committed = Signal(object)
+    refused = Signal(str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._stored = ""
+        self.setMaxLength(1_000_000)   # Qt's own default, 32 767, would cut a longer paste silently
         self.editingFinished.connect(self.flush)
 
     def show_value(self, value: str | None) -> None:
+        if self._keeps_refused(value):
+            return
         self._stored = value or ""
         if self.text() != self._stored:
             self.setText(self._stored)
@@ -91,17 +122,21 @@ class TextLine(_ReportUndo, _Marks, QLineEdit):
 
     def flush(self) -> None:
         if self.text() == self._stored:
+            self._refuses("")
             return  # untouched: an imported value keeps its spacing
         text = self.text().strip()
+        if self._refuses(text):
+            return
         if text != self._stored:
             self._stored = text
             self.committed.emit(text)
 
 
-class TextBox(_ReportUndo, _Marks, QPlainTextEdit):
+class TextBox(_ReportUndo, _LongText, _Marks, QPlainTextEdit):
     """A multi-line text, saved when focus leaves it."""
     _selector = "QPlainTextEdit"
     committed = Signal(object)
+    refused = Signal(str)
 
     def __init__(self, lines: int = 4, parent=None):
         super().__init__(parent)
@@ -118,6 +153,8 @@ class TextBox(_ReportUndo, _Marks, QPlainTextEdit):
         return QSize(super().sizeHint().width(), self._height)
 
     def show_value(self, value: str | None) -> None:
+        if self._keeps_refused(value):
+            return
         self._stored = value or ""
         if self.toPlainText() != self._stored:
             self.setPlainText(self._stored)
@@ -127,6 +164,8 @@ class TextBox(_ReportUndo, _Marks, QPlainTextEdit):
 
     def flush(self) -> None:
         text = self.toPlainText()
+        if self._refuses(text):
+            return
         if text != self._stored:
             self._stored = text
             self.committed.emit(text)
@@ -141,8 +180,10 @@ def parse_count(text: str, _unit: str = "") -> int | None:
     t = normalise_number_text(text)
     if not t:
         return None
-    if not t.isdigit():
+    if not (t.isascii() and t.isdigit()):
         raise AmountError(f"「{text.strip()}」不是整数，请填写不带小数的数字")
+    if int(t) > MAX_FEN:     # the bound of amounts serves: no count comes near it
+        raise AmountError(f"「{text.strip()}」太大，不像是一个数量")
     return int(t)
 
 

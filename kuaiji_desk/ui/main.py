@@ -3,24 +3,40 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QMessageBox
 
+from ..store.db import refuse_foreign
 from ..store.errors import StoreError
+from ..store.lock import COMMAND, WINDOW, DatabaseLock
 from .app import application
+
+COMMAND_WAIT = 10.0   # seconds a command that writes may keep the window waiting
 
 
 def run(db_path: Path) -> int:
     app = application()
     db_path = Path(db_path)
-    db_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        refuse_foreign(db_path)   # before a lock file is put beside it: /dev/null is no database
+    except StoreError as exc:
+        QMessageBox.critical(None, "无法打开数据库", str(exc))
+        return 2
     # SQLite would let two copies write the same report in turn; the lock file
-    # tells the second copy instead (and frees itself if the first one crashed).
-    lock = QLockFile(str(db_path.with_suffix(".lock")))
-    lock.setStaleLockTime(0)
-    if not lock.tryLock(100):
-        QMessageBox.warning(None, "程序已在运行",
-                            f"数据库「{db_path}」已被另一个正在运行的部门决算公开程序打开。\n请切换到那个窗口继续工作。")
+    # (store/lock.py, shared with the commands that write) tells the second copy instead,
+    # and keeps those commands out while the window is open.  A crashed copy holds nothing.
+    lock = DatabaseLock(db_path, WINDOW)
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        held = lock.acquire(0.1) or (lock.holder() == COMMAND and lock.acquire(COMMAND_WAIT))
+    except OSError:
+        held = None   # no lock file beside a database on a read-only disk: it opens read-only
+    if held is False:
+        if lock.holder() == COMMAND:
+            QMessageBox.warning(None, "数据库正在使用",
+                                f"数据库「{db_path}」正由一个命令行命令修改，请等它结束后再打开程序。")
+        else:
+            QMessageBox.warning(None, "程序已在运行",
+                                f"数据库「{db_path}」已被另一个正在运行的部门决算公开程序打开。\n请切换到那个窗口继续工作。")
         return 2
     try:
         from .main_window import MainWindow
@@ -33,4 +49,4 @@ def run(db_path: Path) -> int:
         window.show()
         return app.exec()
     finally:
-        lock.unlock()
+        lock.release()

@@ -3,6 +3,7 @@ the 校验结果 beside it."""
 from __future__ import annotations
 
 import copy
+import errno
 import tempfile
 from datetime import date, datetime
 from pathlib import Path
@@ -10,19 +11,19 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog, QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget,
+    QDialog, QDockWidget, QLabel, QMainWindow, QMessageBox, QPushButton, QStackedWidget, QTabWidget,
 )
 
 from ..core import edits, rules
 from ..core.layout import stated_totals
 from ..core.rules.completeness import before_publishing
 from ..core.excel.errors import WorkbookError
-from ..core.files import write_atomically
+from ..core.files import WriteError, write_atomically
 from ..core.rules.findings import NARRATIVE_TABLE, OVERALL_TABLE, PROJECT_TABLE
 from ..core.sample import SAMPLE_UNIT, SAMPLE_YEAR
 from ..store import repo
 from ..store.backup import rotate
-from ..store.db import close_db, open_db
+from ..store.db import close_db, open_db, read_only_reason
 from ..store.errors import ReportExists, StoreError, describe
 from .backups import backup_data, restore_data
 from .file_dialogs import FileDialogs
@@ -95,9 +96,11 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.db_path = Path(db_path)
         self.db = open_db(self.db_path)
+        self.read_only = read_only_reason(self.db)   # why nothing can be changed; empty when it can
         self.settings = Settings(self.db_path)
         self.files = FileDialogs(self.settings)
-        self._daily_backup()
+        if not self.read_only:
+            self._daily_backup()
         self.session: Session | None = None
         self.view: ReportView | None = None
         self.findings_panel: FindingsPanel | None = None
@@ -121,11 +124,15 @@ class MainWindow(QMainWindow):
         self.selection = QLabel()   # 求和/计数 of the cells selected, as in Excel
         self.counts = QLabel()
         self.saved = QLabel()
+        self.read_only_label = QLabel("只读")
+        self.read_only_label.setStyleSheet("color: #b00020; font-weight: bold;")
         self.statusBar().addWidget(self.message, 1)
         self.statusBar().addPermanentWidget(self.selection)
         self.statusBar().addPermanentWidget(self.counts)
         self.statusBar().addPermanentWidget(self.saved)
+        self.statusBar().addPermanentWidget(self.read_only_label)
         self._build_menus()
+        self._show_read_only()
         geometry, state = self.settings.geometry(), self.settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -140,10 +147,10 @@ class MainWindow(QMainWindow):
     # -- menus -------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
-        self._action(file_menu, "新建报告(&N)…", self.new_report, QKeySequence.StandardKey.New)
+        self.new_action = self._action(file_menu, "新建报告(&N)…", self.new_report, QKeySequence.StandardKey.New)
         self._action(file_menu, "打开报告(&O)…", self.show_start, QKeySequence.StandardKey.Open)
-        self._action(file_menu, "从上年Excel开始…", self.start_from_last_year)
-        self._action(file_menu, "从上年报告新建…", self.start_from_last_report)
+        self.last_year_action = self._action(file_menu, "从上年Excel开始…", self.start_from_last_year)
+        self.last_report_action = self._action(file_menu, "从上年报告新建…", self.start_from_last_report)
         self._action(file_menu, "打开示例", self.open_sample)
         self.recent_menu = RecentMenu(self, self.open_report)
         file_menu.addMenu(self.recent_menu)
@@ -159,7 +166,8 @@ class MainWindow(QMainWindow):
         self.print_table_action = self._action(file_menu, "打印当前表(&T)…", self.print_current_table)
         file_menu.addSeparator()
         self.backup_action = self._action(file_menu, "备份数据(&B)…", lambda: backup_data(self))
-        self.restore_action = self._action(file_menu, "恢复数据(&R)…", lambda: restore_data(self))
+        self.restore_action = self._action(file_menu, "恢复数据(&R)…",
+                                           lambda: self._refused_read_only() or restore_data(self))
         file_menu.addSeparator()
         self._action(file_menu, "退出(&X)", self.close, QKeySequence.StandardKey.Quit)
         edit_menu = self.menuBar().addMenu("编辑(&E)")
@@ -231,7 +239,8 @@ class MainWindow(QMainWindow):
             label.clear()
             label.setStyleSheet("")
         self.message.clear_message()
-        self.setWindowTitle(WINDOW_TITLE)
+        self._set_title(WINDOW_TITLE)
+        self._show_read_only()
 
     def open_report(self, unit: str, year: int) -> None:
         try:
@@ -267,6 +276,8 @@ class MainWindow(QMainWindow):
         self.session.checked.connect(self._show_counts)
         self.session.saved.connect(self._show_saved)
         self.session.failed.connect(self._show_failure)
+        self.session.reloaded.connect(self._show_reloaded)
+        self.session.refused.connect(self._show_refused)
         self.session.replayed.connect(self._show_place)
         for tab in self.view.tables.values():
             tab.view.selection_summary.connect(
@@ -276,8 +287,9 @@ class MainWindow(QMainWindow):
             if hasattr(tab, "message"):
                 tab.message.connect(lambda text: self.message.show_message(text, 8000))
         self._show_counts(self.session.findings)
-        self.saved.setText("已保存")
-        self.setWindowTitle(f"{unit} {year}年度 — {WINDOW_TITLE}")
+        self.saved.setText("" if self.read_only else "已保存")
+        self._set_title(f"{unit} {year}年度 — {WINDOW_TITLE}")
+        self._show_read_only()
         self.settings.set_last_report(unit, year)
         self.recent_menu.add(unit, year)
 
@@ -305,7 +317,35 @@ class MainWindow(QMainWindow):
             return None
         return dialog.values()
 
+    # -- a database that cannot be written ----------------------------------------------
+    def _set_title(self, title: str) -> None:
+        self.setWindowTitle(f"{title}（只读）" if self.read_only else title)
+
+    def _show_read_only(self) -> None:
+        """「只读」 in the title and the status bar, and every action that would change the
+        database disabled (what is typed is refused by the session, saying why)."""
+        self.read_only_label.setVisible(bool(self.read_only))
+        self.read_only_label.setToolTip(f"数据库是只读的（{self.read_only}）：可以查看、检查、导出和打印，不能修改。"
+                                        if self.read_only else "")
+        if not self.read_only:
+            return
+        for action in (self.new_action, self.last_year_action, self.last_report_action, self.import_action,
+                       self.restore_action, self.computed_action, self.undo_action, self.redo_action):
+            action.setEnabled(False)
+        for button in self.start.findChildren(QPushButton):
+            if button.text() in ("新建报告…", "从上年Excel开始…"):
+                button.setEnabled(False)
+
+    def _refused_read_only(self) -> bool:
+        """True, having told the user why, when the database cannot be changed."""
+        if self.read_only:
+            QMessageBox.information(self, "只读", f"数据库是只读的（{self.read_only}），不能修改。"
+                                    "如需修改，请把数据库复制到可以写入的位置后再打开。")
+        return bool(self.read_only)
+
     def new_report(self) -> None:
+        if self._refused_read_only():
+            return
         chosen = self._ask_unit_and_year("新建报告")
         if chosen is None:
             return
@@ -323,6 +363,8 @@ class MainWindow(QMainWindow):
 
     def open_sample(self) -> None:
         if not repo.report_exists(self.db, SAMPLE_UNIT, SAMPLE_YEAR):
+            if self._refused_read_only():
+                return
             try:
                 from ..core.sample import load_sample   # openpyxl only when needed: startup time
 
@@ -334,7 +376,7 @@ class MainWindow(QMainWindow):
 
     def import_workbooks(self) -> bool:
         """This year's 公开表 and 自评表 from workbooks, as one undoable step."""
-        if self.session is None:
+        if self.session is None or self._refused_read_only():
             return False
         paths = self.files.open_files(self, "导入本年工作簿")
         if not paths:
@@ -364,6 +406,8 @@ class MainWindow(QMainWindow):
     def start_from_last_year(self) -> bool:
         """A new report from last year's workbooks: profile, texts, code rows, projects and
         their targets carried over, last year's figures kept for every comparison."""
+        if self._refused_read_only():
+            return False
         paths = self.files.open_files(self, "选择上年的公开表和绩效自评表工作簿")
         if not paths:
             return False
@@ -392,6 +436,8 @@ class MainWindow(QMainWindow):
 
     def start_from_last_report(self) -> bool:
         """A new report from the same unit's report of last year in this database."""
+        if self._refused_read_only():
+            return False
         chosen = self._ask_unit_and_year("从上年报告新建")
         if chosen is None:
             return False
@@ -423,7 +469,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setText(f"重做 {text}" if text else "重做")
 
     def _enable_all_computed(self) -> None:
-        self.computed_action.setEnabled(self.session is not None and bool(stated_totals(self.session.report)))
+        self.computed_action.setEnabled(not self.read_only and self.session is not None
+                                        and bool(stated_totals(self.session.report)))
 
     def all_computed(self) -> None:
         """Every total stated by an import shows its computed sum, in one undoable step."""
@@ -469,9 +516,11 @@ class MainWindow(QMainWindow):
         done = []
         try:
             target = write_atomically(Path(path), lambda p: done.append(write(self.session.report, p)))
-        except OSError as exc:
-            QMessageBox.critical(self, f"无法导出{what}", f"「{path}」无法写入：{describe(exc)}。\n"
-                                 "如文件正在 Excel、WPS 或 PDF 阅读器中打开，请先关闭它。")
+        except OSError as exc:   # a WriteError: the file chosen, not the partial one beside it
+            said = str(exc) if isinstance(exc, WriteError) else f"无法写入「{path}」：{describe(exc)}。"
+            if exc.errno in (errno.EACCES, errno.EPERM):
+                said += "\n如文件正在 Excel、WPS 或 PDF 阅读器中打开，请先关闭它。"
+            QMessageBox.critical(self, f"无法导出{what}", said)
             return False
         self.message.show_message(f"已导出{what}：{target}")
         missing = getattr(done[0], "missing_glyphs", "") if done else ""
@@ -595,6 +644,7 @@ class MainWindow(QMainWindow):
                 self.show_start()
             raise
         self.db = open_db(self.db_path)
+        self.read_only = read_only_reason(self.db)
         self.show_start()
         return result
 
@@ -637,6 +687,16 @@ class MainWindow(QMainWindow):
     def _show_failure(self, text: str) -> None:
         self.saved.setText("未保存")
         QMessageBox.critical(self, "未能保存", text)
+
+    def _show_reloaded(self, text: str) -> None:
+        """Another program saved the report: the session read it again (and made the edit on it
+        where it could); the user is told what became of the edit."""
+        self.message.show_message("报告已被另一个程序修改，已重新读取", 15000)
+        QMessageBox.warning(self, "报告已被另一个程序修改", text)
+
+    def _show_refused(self, text: str) -> None:
+        self.message.show_message(f"只读：{self.read_only}，修改未保存", 8000)
+        QMessageBox.information(self, "只读", text)
 
     def closeEvent(self, event) -> None:
         self.settings.save_window(self.saveGeometry(), self.saveState())

@@ -1,19 +1,30 @@
 """The open report: every edit goes through :meth:`Session.apply`, is written to
-the database at once (one transaction), re-checked, and can be undone."""
+the database at once (one transaction), re-checked, and can be undone.
+
+When another program has saved the report since the window read it, the save is
+refused (ReportChanged); the report is read again, the undo history cleared, and
+the edit made again on what was read when it does not meet the other program's
+changes (:func:`rebase` says when); the user is told either way (``reloaded``).
+"""
 from __future__ import annotations
 
 import gc
 import sqlite3
 
 import peewee
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from ..core.edits import Batch, ReplacePart, SetCells, replace_report, snapshot
 from ..core.places import where
-from ..core.report import Report
+from ..core.report import DICT_PARTS, Report
 from ..core.rules import Checker, Finding
-from ..store.errors import StoreError, describe
-from ..store.repo import save_parts
+from ..store.db import read_only_reason
+from ..store.errors import ReportChanged, StoreError, describe
+from ..store.repo import load_report, save_parts
+
+_DB_ERRORS = (StoreError, peewee.DatabaseError, sqlite3.Error, OSError)
+_ABSENT = object()
 
 
 class SaveError(Exception):
@@ -27,11 +38,14 @@ class Session(QObject):
     failed = Signal(str)         # a Chinese message: an edit that could not be saved
     unit_changed = Signal(str)   # 万元 or 元, for showing and typing amounts
     replayed = Signal(object)    # the place (core.places.Place) an undo or redo changed, or None
+    reloaded = Signal(str)       # another program had saved the report: read again; what became of the edit
+    refused = Signal(str)        # an edit refused because the database is read-only: why, in Chinese
 
     def __init__(self, db, report: Report, parent=None):
         super().__init__(parent)
         self.db = db
         self.report = report
+        self.read_only = read_only_reason(db)   # why nothing can be saved; empty when it can
         self.undo_stack = QUndoStack(self)
         self.checker = Checker()
         # A report is tens of thousands of small objects that live as long as it is open;
@@ -53,21 +67,36 @@ class Session(QObject):
             self.unit_changed.emit(unit)
 
     def apply(self, edit) -> bool:
-        """Applies, saves and checks an edit as one undoable step; False if it could not be saved."""
+        """Applies, saves and checks an edit as one undoable step; False if it could not be saved.
+        When another program had saved the report, the edit may yet be made on the report read
+        again, a moment later: ``reloaded`` then says what became of it."""
+        if self.read_only:
+            self.refused.emit(f"数据库是只读的（{self.read_only}），不能修改：这份报告只能查看、检查、导出和打印。"
+                              "如需修改，请把数据库复制到可以写入的位置后再打开。")
+            return False
         try:
             undo = self.run(edit)
         except SaveError as exc:
             self.failed.emit(str(exc))
             return False
+        except ReportChanged:
+            # Not here: the edit may come from an editor still committing it, whose view must
+            # not be rebuilt under it.  Once the event loop is back, the report is read again.
+            QTimer.singleShot(0, self, lambda: self._reload(edit, f"「{edit.label}」", True))
+            return False
         self.undo_stack.push(_EditCommand(self, edit, undo))
         return True
 
     def run(self, edit):
-        """Applies and saves without touching the undo stack; returns the undoing edit."""
+        """Applies and saves without touching the undo stack; returns the undoing edit.
+        ReportChanged (the report as it was) when another program saved it meanwhile."""
         undo = edit.apply(self.report)
         try:
             save_parts(self.db, self.report, edit.parts, edit.keys)
-        except (StoreError, peewee.DatabaseError, sqlite3.Error, OSError) as exc:
+        except ReportChanged:
+            undo.apply(self.report)
+            raise
+        except _DB_ERRORS as exc:
             undo.apply(self.report)
             raise SaveError(f"未能保存「{edit.label}」：{describe(exc)}。这一步已撤回，数据未作更改。") from exc
         self.findings = self.checker.check(self.report)
@@ -75,6 +104,86 @@ class Session(QObject):
         self.checked.emit(self.findings)
         self.saved.emit("已保存")
         return undo
+
+    def _reload(self, edit, what: str, keep: bool) -> None:
+        """After ReportChanged: the report read again, the undo history emptied (its steps
+        undo the old copy), ``edit`` made again where :func:`rebase` allows (and kept undoable
+        when ``keep``), the user told."""
+        message, done, reloaded = self._on_reloaded(edit, what)
+        if reloaded:
+            self.undo_stack.clear()
+        if done is not None and keep:
+            self.undo_stack.push(_EditCommand(self, *done))
+        self.reloaded.emit(message)
+
+    def _on_reloaded(self, edit, what: str):
+        """After ReportChanged: reads the report again and makes ``edit`` on it when :func:`rebase`
+        allows.  Returns what to tell the user, ((edit, undo) made, or None), and whether the
+        report was read again (the undo history then goes: its steps undo the old copy)."""
+        try:
+            theirs = load_report(self.db, self.report.unit, self.report.year)
+        except _DB_ERRORS as exc:
+            return (f"未能保存{what}：报告已被另一个程序修改，而重新读取报告时出错（{describe(exc)}）。"
+                    "请关闭报告后重新打开。", None, False)
+        rebased = rebase(edit, self.report, theirs)
+        self._take(theirs)
+        said = "报告已被另一个程序修改，已重新读取报告；撤销记录已清空。\n\n"
+        if rebased is None:
+            return (said + f"{what}改动的内容也被另一个程序改过了，所以没有保存。请看过现在的内容后再改。",
+                    None, True)
+        try:
+            undo = self.run(rebased)
+        except ReportChanged:
+            return said + f"{what}没有保存：报告又被另一个程序修改了。请再改一次。", None, True
+        except SaveError as exc:
+            return said + str(exc), None, True
+        return (said + f"{what}与另一个程序的修改互不相干，已在重新读取的报告上保存。", (rebased, undo), True)
+
+    def _take(self, theirs: Report) -> None:
+        """The report as read again, in place (every tab holds this one Report), shown as one
+        change of every part."""
+        everything = replace_report(self.report, theirs, "重新读取报告")
+        everything.apply(self.report)
+        self.report.stored_revision = theirs.stored_revision
+        self.findings = self.checker.check(self.report)
+        self.changed.emit(everything)
+        self.checked.emit(self.findings)
+
+
+def rebase(edit, mine: Report, theirs: Report):
+    """``edit``, made on the window's copy ``mine``, as it applies to ``theirs`` (the report as
+    another program saved it); None where the two meet.
+
+    An edit is made again only where the other program left what the edit changes as the
+    window had it:
+
+    - figures (SetCells): every table they are in, whole — set_figures chose which stated
+      totals of the table go back to computed from the table as the window showed it;
+    - a dict part — texts, numbers, last year's figures, explanations (ReplacePart): only the
+      keys the edit adds, changes or removes; the other keys keep what the other program saved;
+    - any other part — a table with its code rows, the projects, the overall, the department
+      (ReplacePart): the part, whole;
+    - several edits as one step (Batch): each of them, all or none.
+
+    Any other kind of edit is not made again.
+    """
+    if isinstance(edit, SetCells):
+        tables = {key[0] for key in edit.keys}
+        return edit if all(snapshot(mine, t) == snapshot(theirs, t) for t in tables) else None
+    if isinstance(edit, ReplacePart):
+        if edit.part not in DICT_PARTS:
+            return edit if snapshot(mine, edit.part) == snapshot(theirs, edit.part) else None
+        old, new, now = snapshot(mine, edit.part), edit.state, snapshot(theirs, edit.part)
+        keys = [k for k in dict.fromkeys([*old, *new]) if old.get(k, _ABSENT) != new.get(k, _ABSENT)]
+        if any(now.get(k, _ABSENT) != old.get(k, _ABSENT) for k in keys):
+            return None
+        merged = {k: v for k, v in now.items() if k not in keys}
+        merged.update((k, new[k]) for k in keys if k in new)
+        return ReplacePart(edit.part, merged, edit.label)
+    if isinstance(edit, Batch):
+        members = tuple(rebase(e, mine, theirs) for e in edit.edits)
+        return None if any(m is None for m in members) else Batch(members, edit.label)
+    return None
 
 
 class _EditCommand(QUndoCommand):
@@ -90,17 +199,25 @@ class _EditCommand(QUndoCommand):
         if self._done:
             self._done = False
             return
-        self._backward = self._step(self._forward)
+        self._backward = self._step(self._forward, "重做")
 
     def undo(self):
-        self._forward = self._step(self._backward)
+        self._forward = self._step(self._backward, "撤销")
 
-    def _step(self, edit):
+    def _step(self, edit, what: str):
+        session = self._session
         try:
-            undone = self._session.run(edit)
+            undone = session.run(edit)
         except SaveError as exc:
-            self._session.failed.emit(str(exc))
+            session.failed.emit(str(exc))
             self.setObsolete(True)
             return edit
-        self._session.replayed.emit(where(edit, undone))
+        except ReportChanged:
+            # The stack is running this command: the report is read again, and the stack
+            # emptied, once it has returned.
+            self.setObsolete(True)
+            label = f"「{what} {self.text()}」"
+            QTimer.singleShot(0, session, lambda: session._reload(edit, label, False))
+            return edit
+        session.replayed.emit(where(edit, undone))
         return undone

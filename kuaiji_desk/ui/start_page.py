@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import rules
+from ..core.names import InvalidText, unit_name
 from ..store import repo
 
 
@@ -124,6 +125,11 @@ class NewReportDialog(QDialog):
     def _accept(self) -> None:
         if not self.unit.currentText().strip():
             self.error.setText("请填写单位名称。")
+            return
+        try:
+            unit_name(self.unit.currentText())
+        except InvalidText as exc:   # a newline, a bidi override … pasted in, or far too long
+            self.error.setText(f"{exc}。")
             return
         chosen = self.values()
         said = self._check(*chosen) if self._check else None

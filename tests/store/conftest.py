@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
+
 import pytest
 
 from kuaiji_desk.core.report import Indicator, Overall, Project, Report, new_report
@@ -55,3 +58,21 @@ def rich_report() -> Report:
     report.last_year = {"total_expense": 99_000_000, "three_public": 12_300}
     report.explanations = {"R06-1": "系人员调动所致", "R09-2": "口径调整"}
     return report
+
+
+@pytest.fixture
+def rewind():
+    """``rewind(path, version)``, see :func:`_rewind`."""
+    return _rewind
+
+
+def _rewind(path, version: int) -> None:
+    """Makes a database the program wrote as it is now look as one of ``version`` did: the
+    columns later steps add are dropped and user_version set back.  What a test saved stays
+    as it was saved (an old layout of keys or rows is data, which today's program writes as
+    well as the old one did)."""
+    with closing(sqlite3.connect(path)) as conn:
+        if version < 4:
+            conn.execute("ALTER TABLE report DROP COLUMN revision")
+        conn.execute(f"PRAGMA user_version = {version}")
+        conn.commit()

@@ -141,8 +141,13 @@ def test_a_damaged_source_is_refused_even_when_its_copy_would_pass(db, db_path, 
     close_db(db)
     source = _damaged("bad-freelist", tmp_path, good)
     before = dump(db_path)
-    copyfile = shutil.copyfile
-    monkeypatch.setattr(backup.shutil, "copyfile", lambda src, dst: copyfile(good, dst))
+    copy = backup._backup_into
+
+    def copy_of_the_good_one(source, target):
+        with closing(sqlite3.connect(good)) as conn:
+            copy(conn, target)
+
+    monkeypatch.setattr(backup, "_backup_into", copy_of_the_good_one)
     with pytest.raises(StoreError, match="已损坏，不能用于恢复"):
         check_restorable(source)
     with pytest.raises(StoreError, match="已损坏，不能用于恢复"):
@@ -157,13 +162,13 @@ def test_a_copy_that_comes_out_damaged_is_not_put_in_place(db, db_path, rich_rep
     repo.create_report(db, "后来的单位", 2025)
     close_db(db)
     before = dump(db_path)
-    copyfile = shutil.copyfile
+    copy = backup._backup_into
 
-    def damaging_copy(src, dst):
-        copyfile(src, dst)
-        _bad_freelist(Path(dst))
+    def damaging_copy(source, target):
+        copy(source, target)
+        _bad_freelist(Path(target))
 
-    monkeypatch.setattr(backup.shutil, "copyfile", damaging_copy)
+    monkeypatch.setattr(backup, "_backup_into", damaging_copy)
     with pytest.raises(StoreError, match="复制后校验失败.*数据未被替换") as info:
         restore_from(db_path, good)
     assert str(good) in str(info.value)

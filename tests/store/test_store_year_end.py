@@ -10,8 +10,7 @@ from kuaiji_desk.store.repo import create_report, load_report, save_report
 W = 1_000_000
 
 
-def _saved_at_version_2(path, monkeypatch, reports):
-    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:2])
+def _saved_at_version_2(path, rewind, reports):
     db = open_db(path)
     for unit, cells, rounded in reports:
         report = create_report(db, unit, 2024)
@@ -19,12 +18,12 @@ def _saved_at_version_2(path, monkeypatch, reports):
         report.rounded.update(("04", r, c) for r, c in rounded)
         save_report(db, report)
     close_db(db)
-    monkeypatch.undo()
+    rewind(path, 2)
 
 
-def test_by_fund_rows_move_into_row_60(tmp_path, monkeypatch):
+def test_by_fund_rows_move_into_row_60(tmp_path, rewind):
     path = tmp_path / "v2.db"
-    _saved_at_version_2(path, monkeypatch, [
+    _saved_at_version_2(path, rewind, [
         # typed under the old declaration: each fund in its own row
         ("分行填列", {("1", "1"): 50 * W, ("29", "1"): 10 * W, ("33", "3"): 40 * W,
                    ("61", "3"): 20 * W, ("62", "4"): 7 * W, ("63", "2"): 3 * W, ("30", "1"): 7 * W,
@@ -37,7 +36,7 @@ def test_by_fund_rows_move_into_row_60(tmp_path, monkeypatch):
     ])
     db = open_db(path)
     try:
-        assert db.pragma("user_version") == migrations.known_version() == 3
+        assert db.pragma("user_version") == migrations.known_version() == 4
         moved = load_report(db, "分行填列", 2024)
         assert {k: v for k, v in moved.cells.items() if k[1] in ("60", "61", "62", "63")} == {
             ("04", "60", "3"): 20 * W, ("04", "60", "4"): 7 * W, ("04", "60", "5"): 3 * W}

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtGui import QDesktopServices
 
 from as_user import button_by_label, fill, files, no, ok, save_as, shown_windows, yes
+from full_disk import fill_up
 from kuaiji_desk import __version__
 from kuaiji_desk.core import edits
 from kuaiji_desk.core.sample import SAMPLE_UNIT, SAMPLE_YEAR
@@ -141,20 +142,19 @@ def test_restore_from_a_damaged_file_is_refused_and_the_window_keeps_working(
 
 def test_a_restore_that_fails_after_confirmation_reopens_the_report(window, me, dialogs, db_path, tmp_path,
                                                                    monkeypatch):
-    from kuaiji_desk.store import backup
-
     saved = backup_to(window.db, tmp_path / "saved.db")
     open_from_start_page(me, window, SAMPLE_UNIT, SAMPLE_YEAR)
     before = stored_reports(db_path)
 
-    def full_disk(source, target, *args, **kwargs):
-        raise OSError(28, "No space left on device")
-    monkeypatch.setattr(backup.shutil, "copyfile", full_disk)   # the copy fails once the user said yes
-    dialogs.answer(files(saved), yes, ok)
-    me.choose("文件", "恢复数据")
+    # The disk is full once the user said yes: the copy staged beside the database fails.
+    with monkeypatch.context() as full:
+        fill_up(full, lambda path: path.name.startswith(f".{db_path.name}.restore"))
+        dialogs.answer(files(saved), yes, ok)
+        me.choose("文件", "恢复数据")
     refused = dialogs.last
-    assert refused.title == "无法恢复数据" and "当前数据未作任何更改" in refused.text
+    assert refused.title == "无法恢复数据" and "磁盘空间不足" in refused.text and "当前数据未作任何更改" in refused.text
     assert stored_reports(db_path) == before
+    assert not backups_dir(db_path).exists() or not list(backups_dir(db_path).glob("恢复前-*"))
     assert window.stack.currentWidget() is window.view
     still_saving(window, db_path)
 

@@ -235,18 +235,17 @@ def test_geometry_and_unit_are_remembered(open_window, user, dialogs):
 
 
 def test_a_second_copy_on_the_same_database_is_told(tmp_path, monkeypatch):
-    from PySide6.QtCore import QLockFile
-
+    from kuaiji_desk.store.lock import WINDOW, DatabaseLock
     from kuaiji_desk.ui import main
 
     application()
-    lock = QLockFile(str((tmp_path / "k.db").with_suffix(".lock")))
-    assert lock.tryLock(100)                         # the first copy holds it
+    lock = DatabaseLock(tmp_path / "k.db", WINDOW)
+    assert lock.acquire()                            # the first copy holds it
     told = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: told.append(text))
     assert main.run(tmp_path / "k.db") == 2
     assert "已被另一个正在运行" in told[0]
-    lock.unlock()
+    lock.release()
 
 
 def test_ctrl_z_and_ctrl_y_in_a_grid(open_window, user, dialogs):

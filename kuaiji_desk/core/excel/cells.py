@@ -4,14 +4,21 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..money import UNITS, AmountError, is_shown_precision, parse_amount
+from ..money import UNITS, AmountError, AmountOutOfRange, is_shown_precision, out_of_range, parse_amount
 from .errors import WorkbookError
 from .grid import Grid
+
+
+def is_number(value) -> bool:
+    """A number as a cell holds it: int or float, or the Decimal a formula was computed to."""
+    return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
 
 
 def _amount(grid: Grid, r: int, c: int, value, unit: str) -> tuple[int, bool] | None:
     try:
         fen = parse_amount(value, unit)
+    except AmountOutOfRange:
+        raise WorkbookError(f"{grid.place(r, c)}的{out_of_range(grid.raw_text(r, c))}。") from None
     except AmountError:
         raise WorkbookError(f"{grid.place(r, c)}的内容「{grid.raw_text(r, c)}」不是金额。") from None
     if fen is None:

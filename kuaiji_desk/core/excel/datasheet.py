@@ -13,7 +13,8 @@ One record per row, its kind in column A:
     overall  | fields …                      overall_indicator | fields …
     text / number / last_year / explanation | key | value (a long text runs on over the next cells)
 
-Plain cells, no JSON: amounts are integers (exact in Excel up to 2^53 分).
+Plain cells, no JSON: amounts are integers (exact in Excel up to 2^53 分), read back
+within money.MAX_FEN like every other amount.
 """
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ from openpyxl.workbook import Workbook
 
 from ..forms import TOTAL_ROW, FixedTable, for_year
 from ..forms.fields import current_numbers
+from ..money import AmountOutOfRange, check_fen
+from ..names import CELL_LIMIT, InvalidText, check_name, unit_name
 from ..report import Indicator, Overall, Project, Report
 from .errors import WorkbookError
 from .imported import ImportedData, ImportedTable
@@ -33,7 +36,6 @@ from .year_end_04 import fold_old_rows, old_row
 
 DATA_SHEET = "kuaiji_data"
 FORMAT_VERSION = 1
-CELL_LIMIT = 32_767          # characters Excel keeps in one cell
 
 _RECORDS = {"project": Project, "indicator": Indicator, "overall": Overall}
 _KEYED = ("text", "number", "last_year", "explanation")
@@ -100,7 +102,11 @@ def read_data_sheet(path: Path, year: int) -> ImportedData:
     """The report saved in the workbook's 「kuaiji_data」 sheet, exactly."""
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
-        rows = [tuple(row) for row in book[DATA_SHEET].iter_rows(values_only=True)]
+        sheet = book[DATA_SHEET]
+        # Rows as long as they are: read-only openpyxl pads each to the width the sheet's
+        # <dimension> declares, and a sheet may declare all 16 384 columns.
+        sheet.reset_dimensions()
+        rows = [tuple(row) for row in sheet.iter_rows(values_only=True)]
     finally:
         book.close()
     return _Reader(path.name, year).read(rows)
@@ -136,6 +142,8 @@ class _Reader:
                 raise self.fail(r, f"的记录「{kind}」不认识")
             try:
                 getattr(self, f"_{kind}")(row[1:])
+            except (AmountOutOfRange, InvalidText) as exc:
+                raise self.fail(r, f"的{exc}") from None
             except (TypeError, ValueError, IndexError, KeyError, AttributeError):
                 raise self.fail(r, "的内容不完整或有误") from None
         if self.unit is None:
@@ -149,9 +157,11 @@ class _Reader:
 
     def _report(self, v) -> None:
         unit, saved_year, department = _string(v[0]), _integer(v[1]), _at(v, 2)
-        if not unit.strip() or department is not None and not isinstance(department, str):
+        if department is not None and not isinstance(department, str):
             raise ValueError(v)
-        self.unit = unit
+        self.unit = unit_name(unit)       # printed in what the import found
+        if department:
+            department = check_name(department, "部门名称")
         if saved_year != self.year:
             raise WorkbookError(f"「{self.file}」保存的是{saved_year}年度的报告，与要导入的{self.year}年度不一致。")
         self.data.department = department or None
@@ -162,7 +172,7 @@ class _Reader:
         if not (_has_cell(self.forms.table(table), row, col) or old and col in old.columns) \
                 or not isinstance(rounded, bool):
             raise ValueError(v)
-        self.tables[table].cells[(row, col)] = _integer(fen)
+        self.tables[table].cells[(row, col)] = check_fen(_integer(fen))
         if rounded:
             self.tables[table].rounded.add((row, col))
 
@@ -197,10 +207,10 @@ class _Reader:
         self.data.explanations[_string(v[0])] = "".join(p for p in v[1:] if p is not None)
 
     def _number(self, v) -> None:
-        self.data.numbers[_string(v[0])] = _integer(v[1])
+        self.data.numbers[_string(v[0])] = check_fen(_integer(v[1]))    # counts bounded alike
 
     def _last_year(self, v) -> None:
-        self.data.last_year[_string(v[0])] = _integer(v[1])
+        self.data.last_year[_string(v[0])] = check_fen(_integer(v[1]))
 
     def _make(self, cls, kind: str, values):
         """An object from the values in the order its ``fields`` record gave; a blank
@@ -213,6 +223,8 @@ class _Reader:
                 default = cls.__dataclass_fields__[name].default
                 if type(value) is not (int if default is None else type(default)):
                     raise ValueError(value)
+                if type(value) is int:
+                    check_fen(value)      # the amounts (分) of a project or of the overall
                 args[name] = value
         return cls(**args)
 

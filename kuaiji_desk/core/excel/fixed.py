@@ -6,7 +6,7 @@ import re
 
 from ..catalog import normalise_name
 from ..forms import FixedTable, Row, Section
-from .cells import integer_at, is_stop_row, read_amount
+from .cells import integer_at, is_number, is_stop_row, read_amount
 from .columns import find_lanci_row, locate_columns
 from .errors import WorkbookError
 from .imported import ImportedTable
@@ -56,7 +56,7 @@ def _first_number_row(region: Region) -> int:
     """Without a 栏次 row, the headers end above the first row holding a number."""
     g = region.grid
     for r in region.rows(region.first + 1):
-        if is_stop_row(g, r) or any(isinstance(g.raw(r, c), (int, float)) for c in g.columns_in(r)):
+        if is_stop_row(g, r) or any(is_number(g.raw(r, c)) for c in g.columns_in(r)):
             return r
     return region.last + 1
 

@@ -14,9 +14,10 @@ from openpyxl.utils import get_column_letter
 
 from .errors import WorkbookError
 
-# A merged range covering more cells than this is no table we know, only a way to
-# make us spend memory.
-MAX_MERGED_CELLS = 1_000_000
+# Merged ranges covering more cells than this (in one sheet) are no table we know, only a
+# way to make us spend memory: openpyxl makes an object of every cell they cover, some
+# 700 bytes each.  A 公开表 merges a few thousand.
+MAX_MERGED_CELLS = 100_000
 
 _SPACE = re.compile(r"\s+")
 _QUOTES = str.maketrans("", "", "\"'“”‘’「」")
@@ -42,8 +43,9 @@ def render(value, percent: bool = False) -> str:
         return value.strip()
     if isinstance(value, bool):
         return str(value)
-    if isinstance(value, (int, float)):
-        # repr: the shortest text that is the float, so 653.8 stays 653.8.
+    if isinstance(value, (int, float, Decimal)):
+        # repr: the shortest text that is the float, so 653.8 stays 653.8; a Decimal is a
+        # formula's result computed here (see formulas.py).
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
         if percent:
             number *= 100

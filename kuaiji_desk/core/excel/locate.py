@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..forms import Table
+from ..names import InvalidText, department_name
 from .errors import WorkbookError
 from .grid import Grid, compact, unquoted
 
@@ -137,7 +138,14 @@ def department_in(text: str) -> str | None:
 
 
 def department_of(region: Region) -> str | None:
-    return next((name for name in map(department_in, _head_texts(region)) if name), None)
+    """The department a table names, checked as every name is (names.department_name)."""
+    name = next((name for name in map(department_in, _head_texts(region)) if name), None)
+    if name is None:
+        return None
+    try:
+        return department_name(name)
+    except InvalidText as exc:
+        raise WorkbookError(f"{region.grid.sheet_place()}：{exc}。") from None
 
 
 # The finance system (部门决算报表系统) exports one table a sheet, named like

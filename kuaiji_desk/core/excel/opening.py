@@ -2,7 +2,10 @@
 
 The file comes from the accountant's disk or a colleague's e-mail: anything may be
 behind the name.  Size and zip contents are checked before a library parses it, so
-that a zip bomb or a huge file is refused rather than filling the memory.
+that a zip bomb or a huge file is refused rather than filling the memory: the file's
+size, the zip directory, then each part as it is unpacked and each sheet's merged
+ranges (:mod:`.package`).  Formulas stored without their result are computed where
+they only do arithmetic, and refused by name otherwise (:mod:`.formulas`).
 """
 from __future__ import annotations
 
@@ -11,9 +14,13 @@ from pathlib import Path
 
 import openpyxl
 import xlrd
+from openpyxl.worksheet.formula import ArrayFormula
 
+from .cells import is_number
 from .errors import WorkbookError
+from .formulas import compute
 from .grid import Grid
+from .package import PackageScan, scan_package
 
 MB = 1024 * 1024
 MAX_FILE_BYTES = 50 * MB
@@ -53,7 +60,7 @@ def read_grids(path: Path) -> list[Grid]:
         raise WorkbookError(f"「{name}」有 {size // MB} MB，超过了可以读取的 {MAX_FILE_BYTES // MB} MB。")
     if head.startswith(_ZIP_MAGIC):
         _check_zip(path)
-        return _xlsx_grids(path)
+        return _xlsx_grids(path, scan_package(path))
     if head == _OLE_MAGIC:
         return _xls_grids(path)
     raise _unreadable(name)
@@ -77,25 +84,32 @@ def _check_zip(path: Path) -> None:
         raise WorkbookError(f"「{name}」是压缩文件，但不是 .xlsx 工作簿（.xlsb 等格式请在 Excel 中另存为 .xlsx）。")
 
 
-def _xlsx_grids(path: Path) -> list[Grid]:
+def _load(path: Path, data_only: bool):
     try:
         # Not read_only: merged ranges are only known to a fully loaded sheet.
-        book = openpyxl.load_workbook(path, data_only=True)
+        return openpyxl.load_workbook(path, data_only=data_only)
     except Exception:
         # openpyxl fails on a broken file with whatever its parsers raise (KeyError,
         # ValueError, XML errors, …); to the accountant they all mean the same.
         raise _unreadable(path.name) from None
+
+
+def _xlsx_grids(path: Path, scan: PackageScan) -> list[Grid]:
+    book = _load(path, data_only=True)
+    # _cells holds only the cells the file has; iter_rows would create every cell of the
+    # used range, which a stray format can stretch to a million rows.
+    stored = [(ws, {at: cell.value for at, cell in ws._cells.items() if cell.value is not None})
+              for ws in book.worksheets]
+    computed = _computed(path, stored) if scan.formulas_without_result else {}
     grids = []
-    for ws in book.worksheets:
+    for ws, cells in stored:
+        results = computed.get(ws.title, {})
         values, percent = {}, set()
-        # _cells holds only the cells the file has; iter_rows would create every
-        # cell of the used range, which a stray format can stretch to a million rows.
-        for at, cell in ws._cells.items():
-            v = cell.value
-            if v is None or (isinstance(v, str) and not v.strip()):
+        for at, v in [*cells.items(), *results.items()]:
+            if isinstance(v, str) and not v.strip():
                 continue
             values[at] = v
-            if "%" in (cell.number_format or "") and isinstance(v, (int, float)):
+            if is_number(v) and "%" in _number_format(ws._cells.get(at)):
                 percent.add(at)
         merged = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
         grids.append(Grid(path.name, ws.title, values, merged, percent))
@@ -103,10 +117,37 @@ def _xlsx_grids(path: Path) -> list[Grid]:
     return grids
 
 
+def _number_format(cell) -> str:
+    """The cell's number format; '' when its style points at a format the file lacks."""
+    try:
+        return (cell.number_format or "") if cell is not None else ""
+    except (IndexError, KeyError, TypeError):
+        return ""
+
+
+def _computed(path: Path, stored) -> dict[str, dict]:
+    """The results of the formulas stored without one: the workbook read again for them."""
+    formulas = _load(path, data_only=False)
+    sheets = []
+    for (ws, cells), fws in zip(stored, formulas.worksheets):
+        pending = {}
+        for at, cell in fws._cells.items():
+            if cell.data_type == "f" and at not in cells:
+                value = cell.value
+                # An array formula of one cell computes as its text; a data table (模拟运算表) never.
+                pending[at] = value.text if isinstance(value, ArrayFormula) else (
+                    value if isinstance(value, str) else "=TABLE()")
+        sheets.append((ws.title, cells, pending))
+    formulas.close()
+    return compute(path.name, sheets)
+
+
 def _xls_grids(path: Path) -> list[Grid]:
     name = path.name
     try:
-        book = xlrd.open_workbook(str(path), formatting_info=True)
+        # Ragged rows: each row as long as its own last cell.  Else xlrd pads every row to the
+        # sheet's widest, and one stray cell at IV65536 makes 16.7 million cells (34 s, 220 MB).
+        book = xlrd.open_workbook(str(path), formatting_info=True, ragged_rows=True)
     except Exception as e:
         # As for openpyxl: a broken file fails with any exception of the parser.
         with open(path, "rb") as f:
@@ -118,10 +159,10 @@ def _xls_grids(path: Path) -> list[Grid]:
 def _xls_grid(book, sheet, name: str) -> Grid:
     values, percent = {}, set()
     for r in range(sheet.nrows):
-        for c in range(sheet.ncols):
-            cell = sheet.cell(r, c)
-            if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+        for c in range(sheet.row_len(r)):
+            if sheet.cell_type(r, c) in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
                 continue
+            cell = sheet.cell(r, c)
             v = cell.value
             if cell.ctype == xlrd.XL_CELL_ERROR:
                 v = xlrd.error_text_from_code.get(v, "#ERROR")

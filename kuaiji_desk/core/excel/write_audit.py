@@ -7,6 +7,7 @@ from os import PathLike
 from openpyxl import Workbook
 
 from ..audit import Audit
+from ..files import write_in_one_go
 from .sheet_writer import CELL, CELL_BOLD, CENTER, HEAD, LINE, NOTE, RIGHT, TITLE, SheetWriter
 
 SHEET = "审核报告"
@@ -51,4 +52,4 @@ def write_audit_workbook(audit: Audit, path: str | PathLike) -> None:
         sw.text(r, 1, "未发现问题。", CELL, to=(r, last))
     sw.text(r + 2, 1, f"说明：{audit.note}", NOTE, to=(r + 2, last))
     sw.finish((header, header), landscape=True, min_widths=_WIDE)
-    book.save(path)
+    write_in_one_go(path, book.save)

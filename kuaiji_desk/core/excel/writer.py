@@ -11,6 +11,7 @@ from os import PathLike
 
 from openpyxl import Workbook
 
+from ..files import write_in_one_go
 from ..report import Report
 from .datasheet import write_data_sheet
 from .sheet_writer import SheetWriter
@@ -34,4 +35,4 @@ def export_workbook(report: Report, path: str | PathLike) -> None:
     for i, project in enumerate(report.projects, start=1):
         write_project(SheetWriter(book.create_sheet(project_sheet(i))), report, project, i)
     write_data_sheet(book, report)
-    book.save(path)
+    write_in_one_go(path, book.save)

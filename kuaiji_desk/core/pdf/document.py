@@ -16,7 +16,6 @@ from reportlab import rl_config
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Spacer
 
 from .. import narrative as narrative_pkg
-from ..files import write_atomically
 from ..narrative.blocks import Chart, Heading, Paragraph as TextBlock
 from ..report import Report
 from .charts import chart_flowable
@@ -198,8 +197,8 @@ def _binary_streams():
 
 
 def export_pdf(report: Report, path, fonts: PdfFonts | None = None, table: str | None = None) -> PdfExport:
-    """Writes the report's 部门决算公开 to ``path`` (replaced only when complete);
-    with ``table``, that one 公开表 alone, for printing it."""
+    """Writes the report's 部门决算公开 to ``path``; with ``table``, that one 公开表 alone, for
+    printing it.  The caller puts it in place (core.files.write_atomically)."""
     fonts = fonts or resolve_fonts()
     ctx = Context(report, fonts, make_styles(fonts))
     deferred = Deferred(fonts.song)
@@ -213,15 +212,12 @@ def export_pdf(report: Report, path, fonts: PdfFonts | None = None, table: str |
     described = fonts.description()
     title = f"{report.department_name}{report.year}年度部门决算公开"
 
-    def write(partial: Path) -> None:
-        doc = ReportDocument(
-            str(partial), deferred, first=first, title=title, author=report.department_name,
-            subject=f"{title}（字体：{described}）",
-            keywords=["部门决算公开", str(report.year), report.department_name, f"字体：{described}"],
-            creator=CREATOR, producer=CREATOR, lang="zh-CN", initialFontName=fonts.song,
-        )
-        with _binary_streams():
-            doc.build(story, canvasmaker=numbered_canvas(deferred))
-
-    target = write_atomically(Path(path), write)
-    return PdfExport(target, deferred.total, described, "".join(sorted(ctx.missing)))
+    doc = ReportDocument(
+        str(path), deferred, first=first, title=title, author=report.department_name,
+        subject=f"{title}（字体：{described}）",
+        keywords=["部门决算公开", str(report.year), report.department_name, f"字体：{described}"],
+        creator=CREATOR, producer=CREATOR, lang="zh-CN", initialFontName=fonts.song,
+    )
+    with _binary_streams():
+        doc.build(story, canvasmaker=numbered_canvas(deferred))
+    return PdfExport(Path(path), deferred.total, described, "".join(sorted(ctx.missing)))

@@ -1,0 +1,151 @@
+"""Restoring a backup: all of it (what its -wal file still holds too), and on a full disk or a
+held database nothing left behind — no half-written safety copy, none overwritten."""
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import closing
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from full_disk import fill_up, refuse_writes
+from kuaiji_desk.core.report import new_report
+from kuaiji_desk.store import backup, repo
+from kuaiji_desk.store.backup import backup_to, backups_dir, check_restorable, restore_from
+from kuaiji_desk.store.db import close_db, open_db
+from kuaiji_desk.store.errors import StoreError
+
+
+def dump(path) -> str:
+    with closing(sqlite3.connect(path)) as conn:
+        return "\n".join(conn.iterdump())
+
+
+def reports(path) -> list[tuple[str, int]]:
+    db = open_db(path)
+    try:
+        return sorted((info.unit, info.year) for info in repo.list_reports(db))
+    finally:
+        close_db(db)
+
+
+def files_in(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+
+
+def test_a_backup_whose_last_commits_are_in_its_wal_is_restored_with_them(db, db_path, rich_report, tmp_path):
+    repo.create_report(db, "现在的单位", 2025)
+    close_db(db)
+    source = tmp_path / "elsewhere" / "备份.db"
+    writer = open_db(source)                     # WAL mode, as the program writes its databases
+    try:
+        writer.pragma("wal_checkpoint(TRUNCATE)")   # its tables are in the main file,
+        writer.pragma("wal_autocheckpoint", 0)      # the report stays in the -wal file
+        repo.save_report(writer, rich_report)
+        assert os.path.getsize(f"{source}-wal") > 0
+        with closing(sqlite3.connect(f"{source.as_uri()}?immutable=1", uri=True)) as main_file_alone:
+            assert main_file_alone.execute("SELECT count(*) FROM report").fetchone()[0] == 0
+        source_bytes = source.read_bytes(), Path(f"{source}-wal").read_bytes()
+        restore_from(db_path, source)
+        assert (source.read_bytes(), Path(f"{source}-wal").read_bytes()) == source_bytes   # read, never written
+    finally:
+        close_db(writer)
+    assert reports(db_path) == [("某单位", 2024)]
+    restored = open_db(db_path)
+    try:
+        assert repo.load_report(restored, "某单位", 2024) == rich_report
+    finally:
+        close_db(restored)
+
+
+def _full_backups_folder(db_path):
+    return lambda path: backups_dir(db_path) in path.parents
+
+
+def _full_beside_the_database(db_path):
+    return lambda path: path.parent == db_path.parent and path.name.startswith(".")
+
+
+@pytest.mark.parametrize("full", [_full_backups_folder, _full_beside_the_database], ids=["safety-copy", "staging"])
+def test_a_restore_on_a_full_disk_says_so_and_leaves_nothing_behind(full, db, db_path, rich_report, tmp_path,
+                                                                   monkeypatch):
+    saved = backup_to(db, tmp_path / "saved.db")
+    repo.save_report(db, rich_report)
+    close_db(db)
+    before = dump(db_path)
+    with monkeypatch.context() as disk, pytest.raises(StoreError) as info:
+        fill_up(disk, full(db_path), room=4096)
+        restore_from(db_path, saved)
+    assert str(info.value) == f"无法用「{saved}」恢复数据：磁盘空间不足。"
+    assert dump(db_path) == before
+    assert files_in(backups_dir(db_path)) == []
+    assert [n for n in files_in(db_path.parent) if n.startswith(".")] == []
+
+
+def test_a_database_held_by_another_program_is_left_as_it_was_without_a_safety_copy(db, db_path, rich_report,
+                                                                                      tmp_path, monkeypatch):
+    saved = backup_to(db, tmp_path / "saved.db")
+    repo.save_report(db, rich_report)
+    close_db(db)
+    before = dump(db_path)
+    replace = os.replace
+
+    def held(source, destination):
+        if Path(destination) == db_path:
+            raise PermissionError(13, "另一个程序正在使用此文件，进程无法访问。", str(destination))
+        replace(source, destination)
+
+    with monkeypatch.context() as holding, pytest.raises(StoreError) as info:
+        holding.setattr(os, "replace", held)
+        restore_from(db_path, saved)
+    assert str(info.value) == f"无法用「{saved}」恢复数据：没有写入权限，或文件正被其他程序（如 Excel、WPS）打开。"
+    assert dump(db_path) == before
+    assert files_in(backups_dir(db_path)) == []
+    assert [n for n in files_in(db_path.parent) if n.startswith(".")] == []
+
+
+class _OneSecond(datetime):
+    @classmethod
+    def now(cls, tz=None):
+        return cls(2025, 3, 1, 9, 30, 15, 250_000)
+
+
+def test_two_restores_within_one_second_keep_both_safety_copies(db, db_path, tmp_path, monkeypatch):
+    repo.save_report(db, new_report("第一个单位", 2024))
+    first = backup_to(db, tmp_path / "first.db")
+    repo.create_report(db, "第二个单位", 2024)
+    second = backup_to(db, tmp_path / "second.db")
+    close_db(db)
+    monkeypatch.setattr(backup, "datetime", _OneSecond)
+    kept = [restore_from(db_path, first), restore_from(db_path, second)]
+    assert kept[0] != kept[1]
+    assert files_in(backups_dir(db_path)) == sorted(p.name for p in kept)
+    assert reports(kept[0]) == [("第一个单位", 2024), ("第二个单位", 2024)]
+    assert reports(kept[1]) == [("第一个单位", 2024)]
+
+
+def test_a_backup_that_cannot_be_read_is_refused_naming_it(db, db_path, tmp_path, monkeypatch):
+    saved = backup_to(db, tmp_path / "saved.db")
+    close_db(db)
+    before = dump(db_path)
+    with monkeypatch.context() as held:
+        refuse_writes(held, lambda path: path == saved, reads_too=True)
+        with pytest.raises(StoreError) as info:
+            check_restorable(saved)
+        assert str(info.value) == f"无法读取「{saved}」：没有读取权限，或文件正被其他程序占用。"
+        with pytest.raises(StoreError):
+            restore_from(db_path, saved)
+    assert dump(db_path) == before
+    assert files_in(backups_dir(db_path)) == []
+
+
+def test_a_backup_killed_halfway_does_not_stop_the_next_one(db, tmp_path):
+    """What it left beside its target — half a file, SQLite's journal — is cleared first."""
+    target = tmp_path / "备份.db"
+    (tmp_path / ".备份.db.part").write_bytes(b"SQLite format 3\x00" + os.urandom(3000))
+    (tmp_path / ".备份.db.part-journal").write_bytes(os.urandom(600))
+    assert backup_to(db, target) == target
+    check_restorable(target)
+    assert [n for n in files_in(tmp_path) if n.startswith(".")] == []
