@@ -20,7 +20,7 @@ from pathlib import Path
 import peewee
 
 from . import __version__, paths
-from .core import rules
+from .core import layouts, rules
 from .core.excel.errors import WorkbookError
 from .core.files import WriteError, write_atomically
 from .core.names import InvalidText, check_text, printable, unit_name
@@ -90,6 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("reports", help="列出数据库中的单位和年度")
 
+    sub.add_parser("layouts", help="列出可用的公开表式样（名称、地区、年度、说明），供 new --layout 选用")
+
     p = sub.add_parser("new", help="新建某单位某年度的报告")
     p.add_argument("unit", metavar="UNIT", type=_unit, help="单位名称")
     p.add_argument("year", metavar="YEAR", type=_year, help="年度，例如 2024")
@@ -99,6 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
                              "上年数字作为「上年数」")
     source.add_argument("--from-report", action="store_true",
                         help="从数据库中本单位上年度的报告新建（同 --from）")
+    p.add_argument("--layout", metavar="NAME",
+                   help="公开表式样（见 layouts 命令）；默认：本年度的湖北式样，--from/--from-report 时沿用上年的式样")
 
     p = sub.add_parser("import", help="从工作簿导入本年度的公开表和绩效自评表（报告不存在时新建）")
     p.add_argument("unit", metavar="UNIT", type=_unit, help="单位名称")
@@ -179,16 +183,33 @@ def cmd_reports(args, out) -> int:
     return EXIT_OK
 
 
+def cmd_layouts(args, out) -> int:
+    for x in layouts.all_layouts():
+        print(f"{x.name}\t{x.region}\t{x.year}\t{x.choice}", file=out)
+    return EXIT_OK
+
+
+def _layout(name: str | None) -> str | None:
+    """A layout named on the command line, checked before anything is read or written."""
+    if name is not None:
+        try:
+            layouts.get(name)
+        except layouts.UnknownLayout as exc:
+            raise UsageError(str(exc)) from None
+    return name
+
+
 def cmd_new(args, out) -> int:
     notes: list[str] = []
     report = None
+    chosen = _layout(args.layout)
     with _open_for_writing(args) as db:
         if (args.from_files or args.from_report) and repo.report_exists(db, args.unit, args.year):
             raise ReportExists(args.unit, args.year)
         if args.from_files:  # every file read before anything is written
             from .core.carry import start_from_workbooks   # openpyxl only for this command
 
-            report, notes = start_from_workbooks(args.from_files, args.unit, args.year)
+            report, notes = start_from_workbooks(args.from_files, args.unit, args.year, chosen)
         if args.from_report:
             try:
                 last = repo.load_report(db, args.unit, args.year - 1)
@@ -198,14 +219,15 @@ def cmd_new(args, out) -> int:
             from .core.carry import start_from
 
             try:
-                report, notes = start_from(last, args.unit, args.year)
+                report, notes = start_from(last, args.unit, args.year, layout=chosen)
             except InvalidText as exc:   # a department saved before names were checked
                 raise UsageError(f"{args.unit} {args.year - 1}年度报告的{exc}，请在窗口中改正后再新建。") from None
         if report is None:
-            repo.create_report(db, args.unit, args.year)
+            report = repo.create_report(db, args.unit, args.year, layout=chosen)
         else:
             repo.add_report(db, report)
     print(f"已新建报告：{args.unit} {args.year}年度", file=out)
+    print(f"公开表式样：{report.publication.title}（{report.layout}）", file=out)
     for line in notes:
         print(line, file=out)
     return EXIT_OK
@@ -214,19 +236,22 @@ def cmd_new(args, out) -> int:
 def cmd_import(args, out) -> int:
     # Imported per command: the window starts without openpyxl and reportlab.
     from .core.excel.importer import apply_import, read_workbooks
+    from .core.excel.preview import layout_note
 
     data = read_workbooks(args.files, args.year)  # every file read before anything is written
     with _open_for_writing(args) as db:
         try:
             report = repo.load_report(db, args.unit, args.year)
             created = False
-        except ReportNotFound:
-            report, created = new_report(args.unit, args.year), True
+        except ReportNotFound:   # made in the layout the workbooks were printed in
+            report, created = new_report(args.unit, args.year, layout=data.layout), True
         apply_import(report, data)
         repo.save_report(db, report)   # ReportChanged if another writer came in between
     if created:
         print(f"已新建报告：{args.unit} {args.year}年度", file=out)
     for line in data.found:
+        print(line, file=out)
+    for line in layout_note(report, data):
         print(line, file=out)
     return EXIT_OK
 
@@ -260,6 +285,10 @@ def _export(args, out, err, write) -> int:
         print(f"注意：报告还有 {len(errors)} 条错误，仍按现有数据导出：", file=err)
         for f in errors[:10]:
             print(f"  {f.rule} {f.message}", file=err)
+    from .core.unprinted import unprinted_figures
+
+    for line in unprinted_figures(report):
+        print(f"注意：{line}", file=err)
     target = write_atomically(args.out, lambda path: write(report, path))
     print(f"已导出：{target}", file=out)
     return EXIT_OK
@@ -309,7 +338,7 @@ def cmd_explain(args, out) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"reports": cmd_reports, "new": cmd_new, "import": cmd_import, "check": cmd_check,
+COMMANDS = {"reports": cmd_reports, "layouts": cmd_layouts, "new": cmd_new, "import": cmd_import, "check": cmd_check,
             "explain": cmd_explain, "export-audit": cmd_export_audit}
 EXPORTS = {"export-excel": cmd_export_excel, "export-pdf": cmd_export_pdf}
 

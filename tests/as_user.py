@@ -282,6 +282,19 @@ def type_text(widget: QWidget, text: str) -> None:
         QApplication.sendEvent(widget, _committed(text))
 
 
+def unit_and_year(unit, year):
+    """Fills the 新建报告 dialog's unit and year as a person types them."""
+    def name_it(dialog):
+        field = dialog.unit.lineEdit()
+        field.setFocus()
+        field.selectAll()
+        type_text(field, unit)
+        dialog.year.setFocus()
+        dialog.year.selectAll()
+        type_text(dialog.year, str(year))
+    return name_it
+
+
 def _committed(value: str):
     from PySide6.QtGui import QInputMethodEvent
 

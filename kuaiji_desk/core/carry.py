@@ -18,7 +18,7 @@ from __future__ import annotations
 import copy
 from os import PathLike
 
-from . import catalog
+from . import catalog, layouts
 from .excel.errors import WorkbookError
 from .excel.imported import ImportedData
 from .excel.importer import apply_import, read_workbooks
@@ -70,12 +70,14 @@ def last_year_figures(source: Report | ImportedData) -> dict[str, int]:
     return out
 
 
-def start_from(last: Report, unit: str, year: int, figures: dict[str, int] | None = None
-               ) -> tuple[Report, list[str]]:
+def start_from(last: Report, unit: str, year: int, figures: dict[str, int] | None = None,
+               layout: str | None = None) -> tuple[Report, list[str]]:
     """A new report of ``unit`` for ``year`` from last year's report, and the notes (in
     Chinese) on what the accountant must confirm.  ``figures`` replaces the 上年数
-    taken from ``last`` (see :func:`start_from_workbooks`)."""
-    report = new_report(unit, year, department=last.department)
+    taken from ``last`` (see :func:`start_from_workbooks`).  The report is printed in
+    ``layout``, or else in last year's layout as published for ``year`` (the same series)."""
+    report = new_report(unit, year, department=last.department,
+                        layout=layout or layouts.for_year(last.layout, year))
     notes: list[str] = []
     report.texts = {k: v for k, v in last.texts.items() if k not in _YEAR_TEXTS and v}
     _carry_codes(last, report, notes)
@@ -88,16 +90,18 @@ def start_from(last: Report, unit: str, year: int, figures: dict[str, int] | Non
     return report, notes
 
 
-def start_from_workbooks(paths: list[str | PathLike], unit: str, year: int) -> tuple[Report, list[str]]:
+def start_from_workbooks(paths: list[str | PathLike], unit: str, year: int, layout: str | None = None
+                         ) -> tuple[Report, list[str]]:
     """As :func:`start_from`, from last year's 公开表 and 自评表 workbooks (any layout the
-    importer reads).  Every file is read first; a WorkbookError leaves nothing made."""
+    importer reads; the new report takes the layout they were printed in unless ``layout``
+    is given).  Every file is read first; a WorkbookError leaves nothing made."""
     try:
         data = read_workbooks(paths, year - 1)
     except WorkbookError as e:
         raise WorkbookError(f"上年度（{year - 1}年度）的工作簿无法使用：{e}") from None
-    last = new_report(unit, year - 1)
+    last = new_report(unit, year - 1, layout=data.layout)
     apply_import(last, data)
-    report, notes = start_from(last, unit, year, figures=last_year_figures(data))
+    report, notes = start_from(last, unit, year, figures=last_year_figures(data), layout=layout)
     return report, [f"读取{year - 1}年度：{line}" for line in data.found] + notes
 
 

@@ -174,7 +174,6 @@ def _code_layout(spec: CodeTable, report: Report) -> TableLayout:
             children.setdefault(parent, []).append(code)
     rows, labels, row_cols, row_terms, row_rule = [], {}, {}, {}, {}
     if spec.total_row:
-        rows.append(TOTAL_ROW)
         labels[TOTAL_ROW] = TOTAL_ROW
         row_cols[TOTAL_ROW] = cols
         row_terms[TOTAL_ROW] = tuple(top)
@@ -186,6 +185,8 @@ def _code_layout(spec: CodeTable, report: Report) -> TableLayout:
         if code in children:
             row_terms[code] = tuple(children[code])
             row_rule[code] = spec.hierarchy_rule
+    if spec.total_row:   # above the codes, or under them where a layout prints it so (上海's 五)
+        rows.insert(len(rows) if spec.total_at == "bottom" else 0, TOTAL_ROW)
     for group in spec.groups:
         rows.append(group.id)
         labels[group.id] = group.label
@@ -202,13 +203,26 @@ _FIXED_CACHE: dict[int, TableLayout] = {}
 
 
 def layout(report: Report, table_id: str) -> TableLayout:
-    spec = report.forms.table(table_id)
+    """The table of the data model, as the rules and the sums see it."""
+    return printed_layout(report, report.forms.table(table_id))
+
+
+def printed_layout(report: Report, spec: Table) -> TableLayout:
+    """A table as ``spec`` — the data model's declaration or a layout's rendering of it
+    (core.layouts) — prints it: its rows in print order with their printed labels, its
+    printed columns.  The totals are the data model's (a rendering keeps them)."""
     if isinstance(spec, FixedTable):
         cached = _FIXED_CACHE.get(id(spec))
         if cached is None:
             cached = _FIXED_CACHE[id(spec)] = _fixed_layout(spec)
         return cached
     return _code_layout(spec, report)
+
+
+def printed_cells(lay: TableLayout) -> set[tuple[str, str]]:
+    """The (row, column) cells a table as printed (:func:`printed_layout`) shows a figure in."""
+    columns = set(lay.columns)
+    return {(r, c) for r in lay.rows for c in lay.row_cols[r] if c in columns}
 
 
 def side_block_rows(lay: TableLayout) -> list[list[str]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
-from . import catalog, names
+from . import catalog, layouts, names
 from .forms import CodeTable, for_year
 
 CellKey = tuple[str, str, str]  # (table id, row id, column id)
@@ -89,6 +89,8 @@ class Report:
     numbers: dict[str, int] = field(default_factory=dict)     # amounts in 分, counts as is
     last_year: dict[str, int] = field(default_factory=dict)   # 分
     explanations: dict[str, str] = field(default_factory=dict)  # finding key → the accountant's words
+    # The publication layout it is printed in (core.layouts): exports, the PDF and printing follow it.
+    layout: str = layouts.DEFAULT
     # part → revision, bumped by every change made through this class (or by
     # ``touch`` for changes made to the lists and dicts directly): lets a
     # long-lived checker reuse what an edit did not touch.
@@ -99,7 +101,13 @@ class Report:
 
     @property
     def forms(self):
+        """The data model's declarations: the cells, totals and rules, whatever the layout."""
         return for_year(self.year)
+
+    @property
+    def publication(self) -> layouts.Layout:
+        """The layout the report is printed in: its renderings of the tables, in print order."""
+        return layouts.of(self)
 
     @property
     def department_name(self) -> str:
@@ -169,22 +177,28 @@ class Report:
         self.rounded -= {k for k in self.rounded if k[0] == table}
 
     def ensure_default_rows(self) -> None:
-        """Tables such as 06 publish a fixed list of codes even when empty."""
-        for spec in self.forms.tables:
+        """Tables such as 06 publish a fixed list of codes even when empty (the layout's list:
+        上海 prints 31001, 31019 and 31021 too)."""
+        for spec in self.publication.tables:
             if isinstance(spec, CodeTable):
                 for code in spec.default_codes:
                     if code not in self.code_rows.get(spec.id, {}):
                         self.add_code(spec.id, code)
 
 
-def new_report(unit: str, year: int, department: str = "") -> Report:
+def new_report(unit: str, year: int, department: str = "", layout: str | None = None) -> Report:
     """A new report of ``unit``, whose name is checked (:func:`names.unit_name`) unless it is
     '' — the scratch report an import is read into, never saved.  The department is checked
-    as one read from a workbook (a line break saved before names were checked goes)."""
+    as one read from a workbook (a line break saved before names were checked goes).  Its
+    layout is ``layout`` (a shipped one: UnknownLayout otherwise) or the default for the year."""
     if unit:
         unit = names.unit_name(unit)
     if department:
         department = names.department_name(department)
-    report = Report(unit=unit, year=year, department=department)
+    if layout is None:
+        layout = layouts.default_for(year)
+    else:
+        layouts.get(layout)
+    report = Report(unit=unit, year=year, department=department, layout=layout)
     report.ensure_default_rows()
     return report

@@ -16,18 +16,21 @@ from ..core.excel.year_end_04 import OLD_ROWS, fold_old_rows
 from ..core.excel.year_end_04 import TABLE as TABLE_04
 from ..core.forms.fields import RENAMED_NUMBERS
 from ..core.forms.tables_2024 import YEAR_END_04
+from ..core.layouts import DEFAULT as DEFAULT_LAYOUT
 from .errors import StoreError
 from .models import MODELS, ReportRow, Unit
 
 
 class _ReportV1(ReportRow):
-    """The report table as step 1 made it: without the revision that step 4 adds."""
+    """The report table as step 1 made it: without the revision that step 4 adds, nor the
+    layout that step 5 adds."""
 
     class Meta:
         table_name = "report"
 
 
 _ReportV1._meta.remove_field("revision")
+_ReportV1._meta.remove_field("layout")
 
 
 def _create_tables(db: SqliteDatabase) -> None:
@@ -82,8 +85,14 @@ def _report_revisions(db: SqliteDatabase) -> None:
     db.execute_sql("ALTER TABLE report ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
 
 
+def _report_layouts(db: SqliteDatabase) -> None:
+    """Each report remembers the publication layout it is printed in (core.layouts); every
+    report made before printed as 湖北's 2024 template, and keeps doing so."""
+    db.execute_sql(f"ALTER TABLE report ADD COLUMN layout TEXT NOT NULL DEFAULT '{DEFAULT_LAYOUT}'")
+
+
 MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
-    _create_tables, _one_vehicle_count, _year_end_by_fund, _report_revisions,
+    _create_tables, _one_vehicle_count, _year_end_by_fund, _report_revisions, _report_layouts,
 ]
 
 

@@ -14,6 +14,8 @@ from peewee import (
     IntegerField, Model, TextField,
 )
 
+from ..core.layouts import DEFAULT as DEFAULT_LAYOUT
+
 unbound = DatabaseProxy()
 
 
@@ -34,6 +36,7 @@ class ReportRow(BaseModel):
     created = DateTimeField()
     modified = DateTimeField()
     revision = IntegerField(default=0)   # counts the saves: see repo._claim
+    layout = TextField(default=DEFAULT_LAYOUT)   # the publication layout (core.layouts)
 
     class Meta:
         table_name = "report"

@@ -12,7 +12,7 @@ from .models import (
 
 
 def read_contents(row: ReportRow, unit: str) -> Report:
-    report = Report(unit=unit, year=row.year, department=row.department)
+    report = Report(unit=unit, year=row.year, department=row.department, layout=row.layout)
     cells = Cell.select(Cell.table, Cell.row, Cell.col, Cell.fen, Cell.rounded).where(Cell.report == row)
     for table, row_id, col, fen, rounded in cells.order_by(Cell.id).tuples():
         key = (table, row_id, col)

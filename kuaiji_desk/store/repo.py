@@ -39,8 +39,10 @@ def report_exists(db: SqliteDatabase, unit: str, year: int) -> bool:
         return _find(unit, year) is not None
 
 
-def create_report(db: SqliteDatabase, unit: str, year: int, department: str = "") -> Report:
-    return add_report(db, new_report(unit, year, department))
+def create_report(db: SqliteDatabase, unit: str, year: int, department: str = "", layout: str | None = None
+                  ) -> Report:
+    """A new empty report, printed in ``layout`` (the default for the year when None)."""
+    return add_report(db, new_report(unit, year, department, layout))
 
 
 def add_report(db: SqliteDatabase, report: Report) -> Report:
@@ -116,7 +118,8 @@ def _claim(report: Report) -> ReportRow | None:
     expected = report.stored_revision
     if expected is not None:
         claimed = (ReportRow
-                   .update(revision=ReportRow.revision + 1, modified=datetime.now(), department=report.department)
+                   .update(revision=ReportRow.revision + 1, modified=datetime.now(), department=report.department,
+                           layout=report.layout)
                    .where(ReportRow.unit.in_(Unit.select(Unit.id).where(Unit.name == report.unit)),
                           ReportRow.year == report.year, ReportRow.revision == expected)
                    .execute())
@@ -131,7 +134,7 @@ def _create_row(report: Report) -> ReportRow:
     now = datetime.now()
     unit, _ = Unit.get_or_create(name=report.unit)
     return ReportRow.create(unit=unit, year=report.year, department=report.department, created=now, modified=now,
-                            revision=1)
+                            revision=1, layout=report.layout)
 
 
 def _refuse_read_only(db) -> None:

@@ -20,7 +20,7 @@ _OTHER_GROUPS = {NARRATIVE_TABLE: "单位信息与说明", OVERALL_TABLE: "整�
 def group_name(session: Session, table: str) -> str:
     if table in _OTHER_GROUPS:
         return _OTHER_GROUPS[table]
-    spec = session.report.forms.table(table)
+    spec = session.report.publication.table(table)   # as the report's layout names it
     return f"{spec.label} {spec.name}"
 
 
@@ -81,7 +81,8 @@ class FindingsPanel(QWidget):
 
     def _tab_order(self) -> list[str]:
         """Groups in the order of the window's tabs."""
-        return [NARRATIVE_TABLE, *(t.id for t in self.session.report.forms.tables), OVERALL_TABLE, PROJECT_TABLE]
+        return [NARRATIVE_TABLE, *(t.id for t in self.session.report.publication.tables), OVERALL_TABLE,
+                PROJECT_TABLE]
 
     def _activated(self, item: QTreeWidgetItem, column: int = 0) -> None:
         finding = item.data(0, FINDING_ROLE)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QDialog, QDockWidget, QLabel, QMainWindow, QMessageBox, QPushButton, QStackedWidget, QTabWidget,
 )
 
-from ..core import edits, rules
+from ..core import edits, layouts, rules
 from ..core.layout import stated_totals
 from ..core.rules.completeness import before_publishing
 from ..core.excel.errors import WorkbookError
@@ -55,9 +55,9 @@ class ReportView(QTabWidget):
         self.info = InfoTab(session)
         self.addTab(self.info, "单位信息与说明")
         self.tables: dict[str, TableTab] = {}
-        for spec in session.report.forms.tables:
+        for spec in session.report.publication.tables:   # the report's layout: its order, its tab names
             tab = self.tables[spec.id] = TableTab(session, spec.id)
-            self.addTab(tab, spec.label)
+            self.addTab(tab, spec.tab_name)
             self.setTabToolTip(self.count() - 1, spec.name)
         self.overall = OverallTab(session)
         self.addTab(self.overall, "整体绩效自评")
@@ -308,14 +308,19 @@ class MainWindow(QMainWindow):
             self.session = None
 
     def _ask_unit_and_year(self, title: str, unit: str = "", year: int | None = None,
-                           check=None) -> tuple[str, int] | None:
-        """The unit (one already known, or a new one) and the year of a report to make."""
+                           check=None, ask_layout: bool = False) -> tuple[str, int, str | None] | None:
+        """The unit (one already known, or a new one) and the year of a report to make; with
+        ``ask_layout`` its publication layout too, proposing the one chosen last (remembered)."""
         units = sorted({info.unit for info in repo.list_reports(self.db)})
-        dialog = NewReportDialog(units, year or date.today().year - 1, self, unit, check)
+        proposed = (self.settings.last_layout() or layouts.DEFAULT) if ask_layout else None
+        dialog = NewReportDialog(units, year or date.today().year - 1, self, unit, check, proposed)
         dialog.setWindowTitle(title)
         if dialog.exec() != NewReportDialog.DialogCode.Accepted:
             return None
-        return dialog.values()
+        chosen = dialog.layout_name()
+        if chosen is not None:
+            self.settings.set_last_layout(chosen)
+        return (*dialog.values(), chosen)
 
     # -- a database that cannot be written ----------------------------------------------
     def _set_title(self, title: str) -> None:
@@ -346,12 +351,12 @@ class MainWindow(QMainWindow):
     def new_report(self) -> None:
         if self._refused_read_only():
             return
-        chosen = self._ask_unit_and_year("新建报告")
+        chosen = self._ask_unit_and_year("新建报告", ask_layout=True)
         if chosen is None:
             return
-        unit, year = chosen
+        unit, year, layout = chosen
         try:
-            repo.create_report(self.db, unit, year)
+            repo.create_report(self.db, unit, year, layout=layout)
         except ReportExists:
             if QMessageBox.question(self, "报告已存在", f"{unit} {year}年度的报告已经存在，是否打开它？") \
                     != QMessageBox.StandardButton.Yes:
@@ -384,7 +389,7 @@ class MainWindow(QMainWindow):
         self.view.flush()
         report = self.session.report
         from ..core.excel.importer import apply_import, read_workbooks   # openpyxl: see startup
-        from ..core.excel.preview import code_questions, replaced
+        from ..core.excel.preview import code_questions, layout_note, replaced
         from .import_preview import ImportPreview
 
         try:
@@ -392,7 +397,8 @@ class MainWindow(QMainWindow):
         except WorkbookError as exc:
             QMessageBox.critical(self, "无法导入", f"{exc}\n\n报告未作任何更改。")
             return False
-        preview = ImportPreview(data, report.forms, data.found + code_questions(data, report.year),
+        notes = data.found + code_questions(data, report.year) + layout_note(report, data)
+        preview = ImportPreview(data, report.publication, notes,
                                 replaced(report, data), "导入预览 — 本年工作簿", self)
         if preview.exec() != QDialog.DialogCode.Accepted:
             return False
@@ -420,13 +426,14 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, "无法从上年开始", f"{exc}\n\n没有新建报告。")
             return False
         chosen = self._ask_unit_and_year("从上年Excel开始", origin.unit or "",
-                                         origin.year + 1 if origin.year else None, lambda u, y: _against(origin, u, y))
+                                         origin.year + 1 if origin.year else None, lambda u, y: _against(origin, u, y),
+                                         ask_layout=True)
         if chosen is None:
             return False
-        unit, year = chosen
+        unit, year, layout = chosen
 
         try:
-            report, notes = start_from_workbooks(paths, unit, year)
+            report, notes = start_from_workbooks(paths, unit, year, layout)
             repo.add_report(self.db, report)
         except (WorkbookError, StoreError) as exc:
             QMessageBox.critical(self, "无法从上年开始", f"{exc}\n\n没有新建报告。")
@@ -438,10 +445,10 @@ class MainWindow(QMainWindow):
         """A new report from the same unit's report of last year in this database."""
         if self._refused_read_only():
             return False
-        chosen = self._ask_unit_and_year("从上年报告新建")
+        chosen = self._ask_unit_and_year("从上年报告新建")   # last year's layout carries over
         if chosen is None:
             return False
-        unit, year = chosen
+        unit, year, _ = chosen
         from ..core.carry import start_from
 
         try:
@@ -585,7 +592,7 @@ class MainWindow(QMainWindow):
         if path is None:
             return None
         report = self.session.report
-        what = report.forms.table(table).label if table else f"{report.unit} {report.year}年度"
+        what = report.publication.table(table).caption if table else f"{report.unit} {report.year}年度"
         self._preview = PrintPreview(path, f"打印预览 — {what}", self)
         self._preview.suggest_file(self.files.start_folder() / self._default_name(".pdf"))
         self._preview.show()

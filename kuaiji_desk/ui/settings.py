@@ -1,5 +1,5 @@
 """What the window remembers: the last reports opened, its geometry, the amount unit, the
-last folder a file was chosen in.
+last folder a file was chosen in, the publication layout last chosen for a new report.
 
 Kept in an INI file beside the database, so that another database (``--db``)
 remembers its own last report, and tests never touch the user's settings.
@@ -69,6 +69,14 @@ class Settings:
 
     def set_last_folder(self, folder: Path) -> None:
         self._q.setValue("files/folder", str(folder))
+
+    def last_layout(self) -> str | None:
+        """The layout (core.layouts) last chosen for a new report."""
+        value = self._q.value("new/layout")
+        return str(value) if value else None
+
+    def set_last_layout(self, name: str) -> None:
+        self._q.setValue("new/layout", name)
 
     def amount_unit(self) -> str:
         value = self._q.value("view/unit", "万元")

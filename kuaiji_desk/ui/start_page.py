@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from ..core import rules
+from ..core import layouts, rules
 from ..core.names import InvalidText, unit_name
 from ..store import repo
 
@@ -91,13 +91,16 @@ Check = Callable[[str, int], tuple[str, bool] | None]
 
 
 class NewReportDialog(QDialog):
-    """新建报告: the unit (one already known, or a new one) and the year.
+    """新建报告: the unit (one already known, or a new one), the year and, when ``layout`` is
+    given (the one to propose), the publication layout (core.layouts) to print it in.
 
     ``check`` may refuse a choice (blocking) or warn about it once: pressing 确定 again
-    with the same unit and year goes on.
+    with the same unit and year goes on.  Changing the year moves the layout chosen to its
+    series' layout for that year (湖北 2024年度 → 湖北 2025年度).
     """
 
-    def __init__(self, units: list[str], year: int, parent=None, unit: str = "", check: Check | None = None):
+    def __init__(self, units: list[str], year: int, parent=None, unit: str = "", check: Check | None = None,
+                 layout: str | None = None):
         super().__init__(parent)
         self.setWindowTitle("新建报告")
         self._check = check
@@ -114,6 +117,21 @@ class NewReportDialog(QDialog):
         form = QFormLayout(self)
         form.addRow("单位名称：", self.unit)
         form.addRow("年度：", self.year)
+        self.layout_choice: QComboBox | None = None
+        if layout is not None:
+            self.layout_choice = QComboBox()
+            for x in layouts.all_layouts():
+                self.layout_choice.addItem(x.title, x.name)
+                self.layout_choice.setItemData(self.layout_choice.count() - 1, x.description,
+                                               Qt.ItemDataRole.ToolTipRole)
+            self.layout_about = QLabel()
+            self.layout_about.setWordWrap(True)
+            self.layout_about.setStyleSheet("color: #555;")
+            self.layout_choice.currentIndexChanged.connect(self._describe_layout)
+            self._choose_layout(layouts.for_year(layout, year))
+            self.year.valueChanged.connect(lambda y: self._choose_layout(layouts.for_year(self.layout_name(), y)))
+            form.addRow("公开表式样：", self.layout_choice)
+            form.addRow("", self.layout_about)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
@@ -142,3 +160,18 @@ class NewReportDialog(QDialog):
 
     def values(self) -> tuple[str, int]:
         return self.unit.currentText().strip(), self.year.value()
+
+    def layout_name(self) -> str | None:
+        """The layout chosen (None when the dialog asks for none)."""
+        return self.layout_choice.currentData() if self.layout_choice is not None else None
+
+    def _choose_layout(self, name: str) -> None:
+        index = self.layout_choice.findData(name)
+        if index < 0:
+            index = self.layout_choice.findData(layouts.DEFAULT)
+        self.layout_choice.setCurrentIndex(index)
+        self._describe_layout()
+
+    def _describe_layout(self, *_) -> None:
+        x = layouts.get(self.layout_name())
+        self.layout_about.setText(x.description)

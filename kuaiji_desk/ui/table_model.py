@@ -56,29 +56,37 @@ def _wrap(word: str) -> str:
 
 
 def amount_header(path: tuple[str, ...], column_id: str) -> str:
-    """'本年支出\\n小计\\n1': the header path, outermost first, then the 栏次."""
-    return "\n".join([*(_wrap(p) for p in path), column_id])
+    """'本年支出\n小计\n1': the header path, outermost first, then the 栏次 (if any)."""
+    return "\n".join([*(_wrap(p) for p in path), *([column_id] if column_id else [])])
 
 
 def grid_columns(spec: Table) -> list[GridColumn]:
+    """The grid's columns as the report's layout prints the table (``spec``: its rendering):
+    its columns in its order, a 行次 column and 栏次 where it prints them."""
+    def number(c):
+        return c.printed_number if spec.column_numbers else ""
+
     if isinstance(spec, CodeTable) and spec.side_blocks:
         # 06 as published: 编码 | 名称 | 决算数 per block, side by side.
         return [col
                 for i, b in enumerate(spec.side_blocks)
-                for col in (GridColumn(CODE, i, "", f"{b.heading}\n{_wrap(spec.code_header)}"),
-                            GridColumn(NAME, i, "", f"{b.heading}\n科目名称"),
-                            *(GridColumn(AMOUNT, i, c.id, amount_header((b.heading, *c.header), c.id))
+                for top in [(b.heading,) if b.heading else ()]
+                for col in (GridColumn(CODE, i, "", "\n".join([*top, _wrap(spec.code_header)])),
+                            GridColumn(NAME, i, "", "\n".join([*top, "科目名称"])),
+                            *(GridColumn(AMOUNT, i, c.id, amount_header((*top, *c.header), c.id))
                               for c in spec.columns))]
     if isinstance(spec, CodeTable):
         return [GridColumn(CODE, 0, "", "科目编码"), GridColumn(NAME, 0, "", "科目名称")] + [
-            GridColumn(AMOUNT, 0, c.id, amount_header(c.header, c.id)) for c in spec.columns
+            GridColumn(AMOUNT, 0, c.id, amount_header(c.header, number(c))) for c in spec.columns
         ]
     out = []
     for i, section in enumerate(spec.sections):
         if any(r.label for r in section.rows):
             title = f"{section.title}\n项目" if section.title else "项目"
-            out += [GridColumn(LABEL, i, "", title), GridColumn(LINE, i, "", "行次")]
-        out += [GridColumn(AMOUNT, i, c.id, amount_header(c.header, c.id)) for c in section.columns]
+            out.append(GridColumn(LABEL, i, "", title))
+            if spec.row_numbers:
+                out.append(GridColumn(LINE, i, "", "行次"))
+        out += [GridColumn(AMOUNT, i, c.id, amount_header(c.header, number(c))) for c in section.columns]
     return out
 
 
@@ -122,9 +130,11 @@ class ReportTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.session = session
         self.table_id = table_id
-        self.spec = session.report.forms.table(table_id)
+        # Shaped as the report's layout prints the table; the sums and rules are the data model's.
+        self.spec = session.report.publication.table(table_id)
         self._columns = grid_columns(self.spec)
-        self._column_headers = {c.id: c.header for c in self.spec.columns}
+        self._column_headers = {c.id: c.header for c in (*session.report.forms.table(table_id).columns,
+                                                          *self.spec.columns)}
         self._is_code_table = isinstance(self.spec, CodeTable)
         self._catalog = catalog.load(self.spec.classification, session.report.year) if self._is_code_table else None
         self._bold_font = QFont()
@@ -142,9 +152,13 @@ class ReportTableModel(QAbstractTableModel):
         if self._is_code_table and self.spec.side_blocks:
             sections = self._block_sections()
         elif self._is_code_table:
-            sections = [self._layout.rows]
-        else:
-            sections = [[r.id for r in s.rows] for s in self.spec.sections]
+            rows = list(self._layout.rows)
+            if self.spec.total_row and self.spec.total_at == "bottom":   # 合计 under the codes (上海's 五)
+                rows.remove(TOTAL_ROW)
+                rows.append(TOTAL_ROW)
+            sections = [rows]
+        else:   # the rows the layout prints; a blank row it prints to even the sides is None
+            sections = [[r.id or None for r in s.rows] for s in self.spec.sections]
         lines = max(len(rows) for rows in sections)
         # _grid[i][s]: the row id that line i shows for section s, None past its end.
         self._grid = [[rows[i] if i < len(rows) else None for rows in sections] for i in range(lines)]
@@ -396,7 +410,7 @@ class ReportTableModel(QAbstractTableModel):
             [(row, col)] = cells
             what = short_cell_name(self.session.report, self._layout, row, col)
         else:
-            what = f"{self.spec.label} {len(cells)} 个单元格"
+            what = f"{self.spec.caption} {len(cells)} 个单元格"
         return f"{verb} {what}" if verb else what
 
     def apply_cells(self, values: dict[tuple[str, str], int | None], label: str) -> bool:

@@ -35,7 +35,7 @@ class TableTab(QWidget):
         super().__init__(parent)
         self.session = session
         self.table_id = table_id
-        self.spec = session.report.forms.table(table_id)
+        self.spec = session.report.publication.table(table_id)   # as the report's layout prints it
         self.model = ReportTableModel(session, table_id, self)
         self.view = GridView(self)
         self.view.setModel(self.model)
@@ -55,13 +55,15 @@ class TableTab(QWidget):
         self.unit_label = QLabel()
         heading = QGridLayout()
         heading.addWidget(title, 0, 0, 1, 3)
-        heading.addWidget(QLabel(self.spec.label), 0, 2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+        if self.spec.print_label:
+            heading.addWidget(QLabel(self.spec.label), 0, 2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
         heading.addWidget(self.department_label, 1, 0, Qt.AlignmentFlag.AlignLeft)
+        self.department_label.setVisible(self.spec.department_line)
         heading.addWidget(self.unit_label, 1, 2, Qt.AlignmentFlag.AlignRight)
 
         note = QLabel(f"注：{self.spec.note}")
         note.setWordWrap(True)
-        self.statement_label = QLabel(self.spec.statement(year))
+        self.statement_label = QLabel()
         self.statement_label.setWordWrap(True)
 
         layout = QVBoxLayout(self)
@@ -91,14 +93,16 @@ class TableTab(QWidget):
         self.department_label.setText(f"部门：{self.session.report.department_name}")
 
     def _show_statement(self) -> None:
-        text = self.spec.statement(self.session.report.year)
+        report = self.session.report
+        text = self.spec.statement(report.year, report.department_name)
+        self.statement_label.setText(text)
         self.statement_label.setVisible(bool(text) and self.session.values.is_empty(self.table_id))
 
     def _on_changed(self, edit) -> None:
         if DEPARTMENT in edit.parts:
             self._show_department()
-        if self.table_id in edit.parts or any(k[0] == self.table_id for k in edit.keys):
-            self._show_statement()
+        if DEPARTMENT in edit.parts or self.table_id in edit.parts or any(k[0] == self.table_id for k in edit.keys):
+            self._show_statement()   # a layout's statement may name the unit (上海's)
         if self.offer is not None and not self.offer.isHidden():
             self._show_offer(self._offered)
 
@@ -137,7 +141,7 @@ class TableTab(QWidget):
         lengths = (3, 5) if self.spec.classification == catalog.ECONOMIC else (3, 5, 7)
         if not code.isdigit() or len(code) not in lengths:
             digits = "3位（类）或5位（款）" if len(lengths) == 2 else "3位（类）、5位（款）或7位（项）"
-            self.message.emit(f"科目编码「{code or text}」不对：{self.spec.label}的科目编码应为{digits}数字。")
+            self.message.emit(f"科目编码「{code or text}」不对：{self.spec.caption}的科目编码应为{digits}数字。")
             return False
         if self.model.is_code_row(code):
             self.message.emit(f"科目 {code}「{self.model.label_of(code)}」已在表中。")
@@ -190,7 +194,7 @@ class TableTab(QWidget):
         if not missing:
             self.offer.hide()
             return
-        tables = "和".join(self.session.report.forms.table(t).label for t in missing)
+        tables = "和".join(self.session.report.publication.table(t).caption for t in missing)
         self.offer_label.setText(f"{tables}中还没有科目 {code}「{self.model.label_of(code)}」。")
         self.offer_button.setText(f"也在{tables}新增")
         self.offer.show()
@@ -205,7 +209,7 @@ class TableTab(QWidget):
         report = self.session.report
         # A code the catalog lacks keeps the name it was given here.
         name = None if self._catalog.get(code) else report.code_rows[self.table_id][code]
-        tables = "、".join(report.forms.table(t).label for t in missing)
+        tables = "、".join(report.publication.table(t).caption for t in missing)
         batch = edits.Batch(tuple(edits.add_code(report, t, code, name) for t in missing),
                             f"在{tables}新增科目 {code}")
         if not self.session.apply(batch):
@@ -260,7 +264,7 @@ class TableTab(QWidget):
         edit = edits.reset_stated(self.session.report, self.table_id)
         if not edit.cells or not self.session.apply(edit):
             return False
-        self.message.emit(f"{self.spec.label}的 {len(edit.cells)} 个所列合计数已全部按计算值。")
+        self.message.emit(f"{self.spec.caption}的 {len(edit.cells)} 个所列合计数已全部按计算值。")
         return True
 
     # -- jumps ------------------------------------------------------------------------

@@ -72,6 +72,8 @@ def _rewind(path, version: int) -> None:
     as it was saved (an old layout of keys or rows is data, which today's program writes as
     well as the old one did)."""
     with closing(sqlite3.connect(path)) as conn:
+        if version < 5:
+            conn.execute("ALTER TABLE report DROP COLUMN layout")
         if version < 4:
             conn.execute("ALTER TABLE report DROP COLUMN revision")
         conn.execute(f"PRAGMA user_version = {version}")

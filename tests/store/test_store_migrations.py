@@ -24,7 +24,7 @@ def test_a_version_0_database_without_tables_is_brought_to_the_current_version(t
     sqlite3.connect(path).close()
     db = open_db(path)
     try:
-        assert db.pragma("user_version") == migrations.known_version() == 4
+        assert db.pragma("user_version") == migrations.known_version() == 5
     finally:
         close_db(db)
     assert {m._meta.table_name for m in MODELS} <= _tables(path)
@@ -87,5 +87,35 @@ def test_the_vehicle_count_asked_twice_before_is_kept_once(tmp_path, rewind):
         assert db.pragma("user_version") == migrations.known_version()
         assert load_report(db, "只填了十二", 2024).numbers == {"九.车辆保有量": 3}
         assert load_report(db, "两处都填了", 2024).numbers == {"九.车辆保有量": 4}
+    finally:
+        close_db(db)
+
+
+def test_reports_made_before_layouts_print_in_hubeis_2024_layout(tmp_path, rewind):
+    """Version 4 had no layouts: step 5 gives every report the layout its exports always had."""
+    path = tmp_path / "v4.db"
+    db = open_db(path)
+    for year in (2024, 2025):
+        create_report(db, "旧单位", year)
+    close_db(db)
+    rewind(path, 4)
+    db = open_db(path)
+    try:
+        assert db.pragma("user_version") == migrations.known_version() == 5
+        assert [load_report(db, "旧单位", year).layout for year in (2024, 2025)] == ["hubei-2024", "hubei-2024"]
+    finally:
+        close_db(db)
+
+
+def test_a_report_keeps_its_layout_and_a_save_keeps_a_changed_one(tmp_path):
+    db = open_db(tmp_path / "k.db")
+    try:
+        create_report(db, "上海单位", 2024, layout="shanghai-2024")
+        report = load_report(db, "上海单位", 2024)
+        assert report.layout == "shanghai-2024"
+        assert set(report.code_rows["06"]) >= {"31001", "31019", "31021"}   # the layout's rows of 06
+        report.layout = "shanghai-26-2024"
+        save_report(db, report)
+        assert load_report(db, "上海单位", 2024).layout == "shanghai-26-2024"
     finally:
         close_db(db)

@@ -2,13 +2,13 @@
 (tests/as_user.py) — and the database holds the result."""
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from as_user import (
-    cancel, click, files, fill, menu_item, no, ok, print_to_file, save_as, starting_folder, text, type_text, yes,
+    cancel, click, files, fill, menu_item, ok, print_to_file, save_as, starting_folder, text,
+    unit_and_year, yes,
 )
 from kuaiji_desk.core.sample import SAMPLE_UNIT
 from kuaiji_desk.store import repo
@@ -26,19 +26,6 @@ def stored(tmp_path, unit=UNIT, year=2024):
         return repo.load_report(db, unit, year)
     finally:
         close_db(db)
-
-
-def unit_and_year(unit, year):
-    """Fills the 新建报告 dialog's unit and year as a person types them."""
-    def name_it(dialog):
-        field = dialog.unit.lineEdit()
-        field.setFocus()
-        field.selectAll()
-        type_text(field, unit)
-        dialog.year.setFocus()
-        dialog.year.selectAll()
-        type_text(dialog.year, str(year))
-    return name_it
 
 
 def create_report(window, user, dialogs, unit=UNIT, year=2024):

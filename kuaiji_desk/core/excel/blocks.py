@@ -45,7 +45,7 @@ def read_blocks(region: Region, spec: CodeTable, out: ImportedTable) -> None:
             code = normalise_code(g.raw(r, b.code))
             if is_code(code, spec):
                 if code in out.code_names:
-                    raise WorkbookError(f"{g.place(r, b.code)}：科目编码「{code}」在{spec.label}中出现了两次。")
+                    raise WorkbookError(f"{g.place(r, b.code)}：科目编码「{code}」在{spec.caption}中出现了两次。")
                 out.code_names[code] = g.raw_text(r, b.name)
                 out.put(code, column, amount)
             elif amount is not None:
@@ -81,4 +81,4 @@ def _blocks(region: Region, spec: CodeTable) -> tuple[int, list[_Block]]:
             amount = next((c for k, c in keys.items() if k in ("决算数", "金额")), start + 2)
             blocks.append(_Block(start, name, amount))
         return r, blocks
-    raise WorkbookError(f"{g.sheet_place()}的{spec.label}中找不到「{spec.code_header}」表头。")
+    raise WorkbookError(f"{g.sheet_place()}的{spec.caption}中找不到「{spec.code_header}」表头。")

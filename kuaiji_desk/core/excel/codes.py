@@ -30,7 +30,7 @@ def read_codes(region: Region, spec: CodeTable, out: ImportedTable) -> None:
     header, code_cols, name_col = _code_columns(region, spec)
     first_data = _first_data_row(region, spec, header, code_cols)
     lanci = find_lanci_row(g, range(header, first_data))
-    where = g.sheet_place() + f"的{spec.label}"
+    where = g.sheet_place() + f"的{spec.caption}"
     located = locate_columns(g, lanci, range(region.first + 1, first_data), range(name_col + 1, g.max_col + 1),
                              spec.columns, where)
     parts = _Parts()
@@ -44,7 +44,7 @@ def read_codes(region: Region, spec: CodeTable, out: ImportedTable) -> None:
         elif (code := parts.code(g, r, code_cols)) is not None and is_code(code, spec):
             row = code
             if code in out.code_names:
-                raise WorkbookError(f"{g.place(r, code_cols[0])}：科目编码「{code}」在{spec.label}中出现了两次。")
+                raise WorkbookError(f"{g.place(r, code_cols[0])}：科目编码「{code}」在{spec.caption}中出现了两次。")
             out.code_names[code] = name
         elif any(a is not None for a in amounts.values()):
             shown = "".join(g.raw_text(r, c) for c in code_cols)
@@ -75,7 +75,7 @@ def _code_columns(region: Region, spec: CodeTable) -> tuple[int, list[int], int]
             k = g.key(r, c)
             if k.endswith("编码") or k == "类款项":
                 return r, [c], _name_column(g, region, c + 1)
-    raise WorkbookError(f"{g.sheet_place()}的{spec.label}中找不到「{spec.code_header}」表头。")
+    raise WorkbookError(f"{g.sheet_place()}的{spec.caption}中找不到「{spec.code_header}」表头。")
 
 
 def _name_column(g: Grid, region: Region, default: int) -> int:

@@ -72,13 +72,15 @@ def header_columns(grid: Grid, rows: range, cols: range, declared: tuple[Column,
 def locate_columns(grid: Grid, lanci: int | None, header_rows: range, cols: range,
                    declared: tuple[Column, ...], where: str) -> dict[str, int]:
     """The grid column of every declared column, or a WorkbookError naming the missing ones."""
-    found = lanci_columns(grid, lanci) if lanci else {}
+    by_number = lanci_columns(grid, lanci) if lanci else {}
+    # A layout may print a column's 栏次 otherwise than its id (its place, where it reorders them).
+    found = {c.id: by_number[c.printed_number] for c in declared if c.printed_number in by_number}
     if not all(c.id in found for c in declared):
         by_header = header_columns(grid, header_rows, cols, declared)
         if all(c.id in by_header for c in declared):
             found = by_header
     missing = [c for c in declared if c.id not in found]
     if missing:
-        names = "、".join(f"第{c.id}栏「{''.join(c.header)}」" for c in missing)
+        names = "、".join(f"第{c.printed_number}栏「{''.join(c.header)}」" for c in missing)
         raise WorkbookError(f"{where}中找不到{names}：请保留表头和栏次行。")
     return {c.id: found[c.id] for c in declared}

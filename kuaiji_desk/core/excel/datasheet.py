@@ -5,7 +5,7 @@ the 分 and every text, so that importing an export gives back the report itself
 One record per row, its kind in column A:
 
     format   | version
-    report   | unit | year | department
+    report   | unit | year | department | layout (core.layouts; older exports have none)
     cell     | table | row | column | 分 | rounded (TRUE/FALSE)
     code     | table | code | name
     fields   | project / indicator / overall | field names …   (how the next records read)
@@ -24,6 +24,7 @@ from pathlib import Path
 import openpyxl
 from openpyxl.workbook import Workbook
 
+from .. import layouts
 from ..forms import TOTAL_ROW, FixedTable, for_year
 from ..forms.fields import current_numbers
 from ..money import AmountOutOfRange, check_fen
@@ -63,7 +64,7 @@ def write_data_sheet(book: Workbook, report: Report) -> None:
 
 def _records(report: Report):
     yield ("format", FORMAT_VERSION)
-    yield ("report", report.unit, report.year, report.department)
+    yield ("report", report.unit, report.year, report.department, report.layout)
     for (t, r, c), fen in sorted(report.cells.items()):
         yield ("cell", t, r, c, fen, (t, r, c) in report.rounded)
     for t, codes in sorted(report.code_rows.items()):
@@ -156,9 +157,12 @@ class _Reader:
         return self.data
 
     def _report(self, v) -> None:
-        unit, saved_year, department = _string(v[0]), _integer(v[1]), _at(v, 2)
-        if department is not None and not isinstance(department, str):
+        unit, saved_year, department, layout = _string(v[0]), _integer(v[1]), _at(v, 2), _at(v, 3)
+        if department is not None and not isinstance(department, str) or \
+                layout is not None and not isinstance(layout, str):
             raise ValueError(v)
+        if layout in layouts.names():   # a layout this version lacks: the report keeps its own
+            self.data.layout = layout
         self.unit = unit_name(unit)       # printed in what the import found
         if department:
             department = check_name(department, "部门名称")

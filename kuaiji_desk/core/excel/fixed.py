@@ -38,7 +38,7 @@ def _read_single_row(region: Region, spec: FixedTable, out: ImportedTable) -> No
     lanci = find_lanci_row(g, range(region.first, min(region.last, region.first + _LANCI_REACH_09) + 1))
     header_end = lanci if lanci else _first_number_row(region) - 1
     columns = [c for s in spec.sections for c in s.columns]
-    where = g.sheet_place() + f"的{spec.label}"
+    where = g.sheet_place() + f"的{spec.caption}"
     located = locate_columns(g, lanci, range(region.first + 1, header_end + 1), range(1, g.max_col + 1),
                              tuple(columns), where)
     row = spec.sections[0].rows[0]
@@ -69,7 +69,7 @@ def _read_sides(region: Region, spec: FixedTable, out: ImportedTable) -> None:
     located = {}
     for i, section in enumerate(spec.sections):
         right = label_cols[i + 1] if i + 1 < len(label_cols) else g.max_col + 1
-        where = g.sheet_place() + f"的{spec.label}（{section.title}）"
+        where = g.sheet_place() + f"的{spec.caption}（{section.title}）"
         located[i] = locate_columns(g, lanci, range(region.first + 1, header + 1), range(label_cols[i], right),
                                     section.columns, where)
     used: list[set[str]] = [set() for _ in spec.sections]
@@ -82,7 +82,7 @@ def _read_sides(region: Region, spec: FixedTable, out: ImportedTable) -> None:
             if row is None:
                 if any(a is not None for a in amounts.values()):
                     raise WorkbookError(
-                        f"{g.place(r, label_cols[i])}的「{g.text(r, label_cols[i])}」不是{spec.label}的行，"
+                        f"{g.place(r, label_cols[i])}的「{g.text(r, label_cols[i])}」不是{spec.caption}的行，"
                         "无法确定行次。"
                     )
                 continue
@@ -95,10 +95,13 @@ def _read_sides(region: Region, spec: FixedTable, out: ImportedTable) -> None:
                     if a[0] != 0:
                         raise WorkbookError(
                             f"{g.place(r, located[i][col])}有数「{g.raw_text(r, located[i][col])}」，"
-                            f"但{spec.label}第{row.id}行没有第{col}栏。"
+                            f"但{spec.caption}第{row.id}行没有第{col}栏。"
                         )
                     continue
                 out.put(row.id, col, a)
+    for i, section in enumerate(spec.sections):
+        hidden = {r.id for r in section.hidden}
+        out.misfit += sum(1 for r in section.rows if r.label and r.id not in used[i]) + len(used[i] & hidden)
 
 
 def _side_columns(region: Region, sides: int) -> tuple[int, list[int], list[int | None]]:
@@ -122,10 +125,11 @@ def _row_of(g, r: int, table: str, section: Section, label_col: int, hangci_col:
     A row that an older layout declared otherwise (04's by-fund 年末 rows 61–63, spacer
     rows today) is read as that layout had it; :func:`read_fixed` then moves its figures.
     """
+    rows = section.rows + section.hidden   # a row the layout does not print is still read
     if hangci_col is not None:
         n = integer_at(g, r, hangci_col)
         if n is not None:
-            row = next((row for row in section.rows if row.id == str(n)), None)
+            row = next((row for row in rows if row.id == str(n)), None)
             return (old_row(table, row.id) or row) if row is not None else None
     label = _NUMBERING.sub("", normalise_name(g.text(r, label_col)))
     if not label:
@@ -133,7 +137,7 @@ def _row_of(g, r: int, table: str, section: Section, label_col: int, hangci_col:
     # The same label may stand twice (04: 一、一般公共预算财政拨款 and, under 年初结转,
     # 一般公共预算财政拨款): the printed order is the declared one, so the first
     # row not yet taken is meant.
-    row = next((row for row in section.rows if row.id not in used and row.label
+    row = next((row for row in rows if row.id not in used and row.label
                 and _NUMBERING.sub("", normalise_name(row.label)) == label), None)
     if row is None and any(old_row(table, x.id) for x in section.rows):
         row = old_row_by_label(table, label, used)

@@ -15,6 +15,9 @@ class ImportedTable:
     rounded: set[tuple[str, str]] = field(default_factory=set)        # shown to 0.01 万元 only
     code_names: dict[str, str] = field(default_factory=dict)          # code → name as printed
     notes: list[str] = field(default_factory=list)                    # what the reader changed, in Chinese
+    # How far the printed rows differ from the layout read with: rows it prints that the sheet
+    # lacks, and rows the sheet has that it does not print (上海's 24 类 read from a 26 类 sheet).
+    misfit: int = 0
 
     def put(self, row: str, col: str, amount: tuple[int, bool] | None) -> None:
         """Keeps a read amount; a blank cell is not a value and is not kept."""
@@ -39,3 +42,6 @@ class ImportedData:
     last_year: dict[str, int] | None = None
     explanations: dict[str, str] | None = None
     exact: bool = False   # the whole report as saved: code rows and overall taken as they are
+    # The publication layout the workbooks were printed in (core.layouts), where it was told:
+    # by the data sheet of our export, or by the tables' titles and labels.
+    layout: str | None = None

@@ -10,12 +10,13 @@ import copy
 from os import PathLike
 from pathlib import Path
 
-from ..forms import CodeTable, for_year
+from ..forms import CodeTable
 from ..report import EXPLANATIONS, LAST_YEAR, NUMBERS
 from ..report import OVERALL as OVERALL_PART
 from ..report import PROJECTS as PROJECTS_PART
 from ..report import TEXTS as TEXTS_PART
 from ..report import Project, Report, new_report
+from ..layout import printed_cells, printed_layout
 from ..shown import shown_values
 from .datasheet import DATA_SHEET, read_data_sheet
 from .errors import WorkbookError
@@ -23,6 +24,7 @@ from .imported import ImportedData, ImportedTable
 from .locate import (OVERALL, PROJECT, SELF_EVALUATIONS, Region, department_of, find_regions, finance_sheet_kind,
                      is_finance_sheet, unit_of, whole_sheet_region)
 from .opening import read_grids
+from .recognise import recognise
 from .selfeval import read_overall, read_project
 from .tables import read_table
 
@@ -33,11 +35,13 @@ DEFAULT_UNIT = "万元"
 
 
 def read_workbooks(paths: list[str | PathLike], year: int) -> ImportedData:
-    forms = for_year(year)
+    """The tables and 自评表 of the workbooks, read in the layout they were printed in: the
+    one their titles and labels tell (:func:`.recognise.recognise`), or our export's own."""
     data = ImportedData()
     projects: list[Project] = []
     notes: list[str] = []
     sources: dict[str, Region] = {}
+    books = []
     for path in paths:
         path = Path(path)
         grids = read_grids(path)
@@ -52,15 +56,19 @@ def read_workbooks(paths: list[str | PathLike], year: int) -> ImportedData:
                 data.found.insert(0, f"注意：{'、'.join(edited)}中的数字与数据页不一致（可能在 Excel 中改过），已按数据页导入。"
                                      f"如要按表中的数字导入，请在 Excel 中取消隐藏并删除工作表「{DATA_SHEET}」后再导入。")
             return data
+        books.append((path, grids))
+    layout = recognise([g for _, grids in books for g in grids], year)
+    tables = layout.tables
+    for path, grids in books:
         regions, skipped = [], []
         for g in grids:
-            found = find_regions(g, year, forms.tables)
+            found = find_regions(g, year, tables)
             if not found and is_finance_sheet(g.sheet):
-                found, note = _finance_region(g, forms)
+                found, note = _finance_region(g, layout)
                 skipped += [note] if note else []
             regions += found
         if not regions:
-            wanted = "、".join([t.name for t in forms.tables] + list(SELF_EVALUATIONS.values()))
+            wanted = "、".join([t.name for t in tables] + list(SELF_EVALUATIONS.values()))
             raise WorkbookError(f"「{path.name}」中没有找到公开表或绩效自评表（查找的表：{wanted}）。"
                                 + "".join(skipped))
         notes += skipped
@@ -70,74 +78,80 @@ def read_workbooks(paths: list[str | PathLike], year: int) -> ImportedData:
                 continue
             if region.kind in sources:
                 raise WorkbookError(
-                    f"{_name(region.kind, forms)}出现了两次：{sources[region.kind].grid.sheet_place()}"
+                    f"{_name(region.kind, layout)}出现了两次：{sources[region.kind].grid.sheet_place()}"
                     f"和{region.grid.sheet_place()}。请只保留一份。"
                 )
             sources[region.kind] = region
             if region.kind == OVERALL:
                 data.overall = read_overall(region)
             else:
-                spec = forms.table(region.kind)
+                spec = layout.table(region.kind)
                 unit = unit_of(region)
                 if unit is None:
-                    notes.append(f"{spec.label}未注明金额单位，按{DEFAULT_UNIT}读取。")
+                    notes.append(f"{spec.caption}未注明金额单位，按{DEFAULT_UNIT}读取。")
                 data.tables[spec.id] = read_table(region, spec, unit or DEFAULT_UNIT)
                 notes += data.tables[spec.id].notes
                 data.department = data.department or department_of(region)
     if projects:
         data.projects = projects
-    data.found = _found_lines(data, sources, forms) + notes
+    if data.tables:
+        data.layout = layout.name
+    data.found = _found_lines(data, sources, layout) + notes
     return data
 
 
-def _finance_region(grid, forms) -> tuple[list[Region], str | None]:
+def _finance_region(grid, layout) -> tuple[list[Region], str | None]:
     """A finance-system sheet, known by its name, when its layout is the declared one's;
     else no region and a note saying it was skipped."""
-    kind = finance_sheet_kind(grid.sheet, forms.tables)
+    kind = finance_sheet_kind(grid.sheet, layout.tables)
     if kind is None:
         return [], f"{grid.sheet_place()}不对应任何公开表，已跳过。"
     region = whole_sheet_region(grid, kind)
-    spec = forms.table(kind)
+    spec = layout.table(kind)
     try:
         read_table(region, spec, unit_of(region) or DEFAULT_UNIT)
     except WorkbookError:
-        return [], f"{grid.sheet_place()}的格式与{spec.label}「{spec.name}」不一致，已跳过。"
+        return [], f"{grid.sheet_place()}的格式与{spec.named}不一致，已跳过。"
     return [region], None
 
 
 def _edited_tables(grids, data: ImportedData, year: int) -> list[str]:
     """The labels of an export's printed tables whose figures are no longer the ones
     printed from its data sheet: the accountant changed them in Excel."""
-    saved = new_report("", year)
+    saved = new_report("", year, layout=data.layout)
     apply_import(saved, data)
     edited = []
-    for region in [r for g in grids for r in find_regions(g, year, saved.forms.tables)]:
+    tables = saved.publication.tables
+    for region in [r for g in grids for r in find_regions(g, year, tables)]:
         if region.kind in SELF_EVALUATIONS:
             continue
-        spec = saved.forms.table(region.kind)
+        spec = saved.publication.table(region.kind)
         try:
             printed = read_table(region, spec, unit_of(region) or DEFAULT_UNIT).cells
         except WorkbookError:
             printed = None
-        if printed != shown_values(saved, spec.id):
-            edited.append(spec.label)
+        cells = printed_cells(printed_layout(saved, spec))
+        if printed != {k: v for k, v in shown_values(saved, spec.id).items() if k in cells}:
+            edited.append(spec.caption)
     return edited
 
 
-def _name(kind: str, forms) -> str:
+def _name(kind: str, layout) -> str:
     if kind in SELF_EVALUATIONS:
         return SELF_EVALUATIONS[kind]
-    t = forms.table(kind)
-    return f"{t.label}「{t.name}」"
+    t = layout.table(kind)
+    return t.named
 
 
-def _found_lines(data: ImportedData, sources: dict[str, Region], forms) -> list[str]:
+def _found_lines(data: ImportedData, sources: dict[str, Region], layout) -> list[str]:
     lines = []
-    for tid in sorted(data.tables):
+    if data.tables:
+        lines.append(f"公开表式样：{layout.title}（{layout.name}）")
+    for tid in [t.id for t in layout.tables if t.id in data.tables]:
         t = data.tables[tid]
         figures = f"{len(t.cells)} 个数" if t.cells else "无数据"
         codes = f"，{len(t.code_names)} 个科目" if t.code_names else ""
-        lines.append(f"{_name(tid, forms)}：{sources[tid].grid.sheet_place()}，单位{t.unit}，{figures}{codes}")
+        lines.append(f"{_name(tid, layout)}：{sources[tid].grid.sheet_place()}，单位{t.unit}，{figures}{codes}")
     if data.overall is not None:
         lines.append(f"{SELF_EVALUATIONS[OVERALL]}：{sources[OVERALL].grid.sheet_place()}，"
                      f"{len(data.overall.indicators)} 个指标")

@@ -84,8 +84,11 @@ def _anchor(grid: Grid, r: int, c: int, year: int, tables) -> _Anchor | None:
     key = unquoted(grid.key(r, c))
     m = _LABEL.fullmatch(key)
     if m:
-        table_id = f"0{m.group(1)}"
-        return _Anchor(r, c, table_id, False) if any(t.id == table_id for t in tables) else None
+        # 公开0N表 is the table a layout labels so (a layout that prints no 表号 has none).
+        number = m.group(1)
+        table = next((t for t in tables if (n := _LABEL.fullmatch(unquoted(compact(t.label)))) and n.group(1) == number),
+                     None)
+        return _Anchor(r, c, table.id, False) if table is not None else None
     for kind, title in _SELF_EVALUATION_TITLES:
         if title.search(key):
             found = re.search(r"(\d{4})年度", key)

@@ -2,7 +2,7 @@
 written: the 导入预览 lists these lines and the accountant decides."""
 from __future__ import annotations
 
-from .. import catalog
+from .. import catalog, layouts
 from ..forms import CodeTable, FormSet, for_year
 from ..layout import Values, headline_total
 from ..money import format_amount
@@ -14,6 +14,7 @@ from .importer import apply_import
 
 def table_lines(data: ImportedData, forms: FormSet) -> list[tuple[str, str, str, str, str]]:
     """(表, 来源, 单位, 读到, 主要合计) for each table, in published order; 「未找到」 for one not read.
+    ``forms`` may be a layout (core.layouts.Layout): its tables, in its order and by its labels.
 
     The total is the table's headline figure as the import gives it: stated where the
     workbook states it, else summed from what it read.
@@ -68,7 +69,8 @@ def replaced(report: Report, data: ImportedData) -> list[str]:
             continue
         cells = sum(1 for key in report.cells if key[0] == spec.id)
         # The template's own rows (06) come back with any import: not replaced.
-        codes = {c for c in report.code_rows.get(spec.id, {}) if c not in spec.default_codes} \
+        printed_anyway = report.publication.table(spec.id).default_codes if isinstance(spec, CodeTable) else ()
+        codes = {c for c in report.code_rows.get(spec.id, {}) if c not in printed_anyway} \
             if isinstance(spec, CodeTable) else set()
         if not cells and not codes:
             continue
@@ -90,3 +92,12 @@ def replaced(report: Report, data: ImportedData) -> list[str]:
     if counts:
         out.append(f"单位信息与说明：现有 {'、'.join(counts)}将被替换。")
     return out
+
+
+def layout_note(report: Report, data: ImportedData) -> list[str]:
+    """A line when the workbooks were printed in another layout than the report's: the report
+    keeps its own (core.layouts), and prints in it."""
+    if not data.layout or data.layout == report.layout:
+        return []
+    return [f"注意：工作簿按「{layouts.get(data.layout).title}」式样印制，报告仍按「{report.publication.title}」"
+            "式样导出。"]

@@ -1,9 +1,10 @@
-"""The 公开表 laid out as published (the layout of the fixture workbook), one per sheet.
+"""The 公开表 laid out as published, one per sheet, in the report's layout (core.layouts).
 
-Everything comes from the declarations: title, label, header paths, 栏次, 行次, notes
-and the statement of an empty table; 06's side-by-side blocks from
-``CodeTable.side_blocks``.  Figures are the balanced ones of :mod:`..shown`, so that
-every printed table adds up.  The importer reads these sheets back.
+Everything comes from the layout's rendering of each table: title, label, header paths,
+栏次, 行次 (where the layout prints them), notes and the statement of an empty table; 06's
+side-by-side blocks from ``CodeTable.side_blocks``.  Figures are the balanced ones of
+:mod:`..shown`, worked out on the data model, so that every printed table adds up.  The
+importer reads these sheets back.
 """
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from collections.abc import Callable
 
 from ..forms import TOTAL_ROW, CodeTable, FixedTable, Table
 from ..headers import AMOUNT as AMOUNT_COLUMN
-from ..headers import is_labelled, table_header
-from ..layout import TableLayout, layout, side_block_rows
+from ..headers import LABEL, LINE as LINE_COLUMN, TableHeader, table_header
+from ..layout import TableLayout, printed_layout, side_block_rows
 from ..report import Report
 from ..shown import shown_values
 from .sheet_writer import AMOUNT, AMOUNT_BOLD, CELL, CELL_BOLD, HEAD, LINE, NOTE, RIGHT, TITLE, SheetWriter
@@ -26,15 +27,17 @@ Body = Callable[[SheetWriter, int], int]   # writes the rows from a row on; retu
 
 
 def write_table(sw: SheetWriter, report: Report, table_id: str) -> None:
-    spec = report.forms.table(table_id)
-    lay = layout(report, table_id)
+    spec = report.publication.table(table_id)
+    lay = printed_layout(report, spec)
     shown = shown_values(report, table_id)
     header = table_header(spec)
-    body = _body(spec, lay, shown)
+    body = _body(spec, lay, shown, header)
     width = len(header.columns)
     sw.text(1, 1, spec.title(report.year), TITLE, to=(1, width))
-    sw.text(2, width, spec.label, RIGHT)
-    sw.text(3, 1, f"部门：{report.department_name}", LINE)
+    if spec.print_label:
+        sw.text(2, width, spec.label, RIGHT)
+    if spec.department_line:
+        sw.text(3, 1, f"部门：{report.department_name}", LINE)
     sw.text(3, width, "单位：万元", RIGHT)
     for cell in header.cells():   # merged as the header paths say, then the 栏次 row
         sw.text(HEAD_TOP + cell.top, cell.left + 1, cell.text, HEAD, to=(HEAD_TOP + cell.bottom, cell.right + 1))
@@ -47,38 +50,39 @@ def write_table(sw: SheetWriter, report: Report, table_id: str) -> None:
         sw.text(r, 1, ("注：" if i == 0 else "") + line, NOTE, to=(r, width))
         r += 1
     if spec.empty_statement and not any(shown.values()):
-        sw.text(r, 1, spec.statement(report.year), NOTE, to=(r, width))
+        sw.text(r, 1, spec.statement(report.year, report.department_name), NOTE, to=(r, width))
     widths = {i: AMOUNT_WIDTH for i, col in enumerate(header.columns, start=1) if col.kind == AMOUNT_COLUMN}
     sw.finish((HEAD_TOP, head_end), spec.landscape, widths)
 
 
-def _body(spec: Table, lay: TableLayout, shown: Shown) -> Body:
+def _body(spec: Table, lay: TableLayout, shown: Shown, header: TableHeader) -> Body:
     if isinstance(spec, FixedTable):
         if all(len(s.rows) == 1 for s in spec.sections):
             return _single_row(spec, shown)
-        return _sides(spec, shown)
+        return _sides(spec, shown, header)
     assert isinstance(spec, CodeTable)
     if spec.side_blocks:
         return _side_blocks(spec, lay, shown)
     return _codes(spec, lay, shown)
 
 
-def _sides(spec: FixedTable, shown: Shown) -> Body:
-    """01, 04: 收入 | 支出 side by side, each 项目 | 行次 | figures."""
+def _sides(spec: FixedTable, shown: Shown, header: TableHeader) -> Body:
+    """01, 04: 收入 | 支出 side by side, each 项目 | 行次 (where printed) | figures."""
+    columns = list(enumerate(header.columns, start=1))
+
     def body(sw: SheetWriter, first: int) -> int:
         height = max(len(s.rows) for s in spec.sections)
-        for i in range(height):
-            c = 1
-            for s in spec.sections:
-                labelled = is_labelled(s)
-                if i < len(s.rows):
-                    row = s.rows[i]
-                    if labelled:
+        for k, s in enumerate(spec.sections):
+            for i, row in enumerate(s.rows):
+                for c, col in columns:
+                    if col.section != k:
+                        continue
+                    if col.kind == LABEL:
                         sw.text(first + i, c, row.label, CELL)
-                        sw.number(first + i, c + 1, int(row.id))
-                    for j, col in enumerate(s.columns):
-                        sw.amount(first + i, c + 2 * labelled + j, shown.get((row.id, col.id)))
-                c += 2 * labelled + len(s.columns)
+                    elif col.kind == LINE_COLUMN:
+                        sw.number(first + i, c, int(row.id) if row.id else None)
+                    else:
+                        sw.amount(first + i, c, shown.get((row.id, col.column)))
         return first + height - 1
 
     return body

@@ -1,5 +1,5 @@
-"""Exporting a report to one Excel workbook: the nine 公开表 and the 绩效自评表 as
-published, ready to print, and the exact report in a hidden data sheet.
+"""Exporting a report to one Excel workbook: the nine 公开表 (in the report's layout) and
+the 绩效自评表 as published, ready to print, and the exact report in a hidden data sheet.
 
 Printed figures are rounded to 0.01 万元 and balanced (:mod:`..shown`); the data
 sheet (:mod:`.datasheet`) keeps them to the 分, so that importing the file with
@@ -28,8 +28,8 @@ def project_sheet(number: int) -> str:
 def export_workbook(report: Report, path: str | PathLike) -> None:
     book = Workbook()
     book.remove(book.active)
-    for spec in report.forms.tables:
-        write_table(SheetWriter(book.create_sheet(spec.label)), report, spec.id)
+    for spec in report.publication.tables:   # the report's layout: its tables, order and sheet names
+        write_table(SheetWriter(book.create_sheet(spec.sheet_name)), report, spec.id)
     if report.overall is not None:
         write_overall(SheetWriter(book.create_sheet(OVERALL_SHEET)), report, report.overall)
     for i, project in enumerate(report.projects, start=1):

@@ -13,9 +13,10 @@ _FORMS_2024 = None
 
 
 def for_year(year: int) -> FormSet:
-    """The declarations in force for ``year``'s report.
+    """The declarations in force for ``year``'s report: the data model, whose cells the
+    rules check and every publication layout (core.layouts) prints.
 
-    Only the 2022–2025 layout is declared so far; other years use it too.
+    Only the 2022–2025 tables are declared so far; other years use them too.
     """
     global _FORMS_2024
     if _FORMS_2024 is None:

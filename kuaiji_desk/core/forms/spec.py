@@ -4,6 +4,12 @@ A table declaration says what is published (title, label, header rows, 行次/�
 note, the statement for an empty table) and which cells are totals of which.  The
 window, the rules, the importer and the exporters all read the same declaration.
 Column and row ids are the published 栏次 and 行次 numbers, as text.
+
+The declarations of :func:`kuaiji_desk.core.forms.for_year` are the data model: the
+cells of the national 决算 tables, as 财政部's central template (and 湖北's) numbers
+them.  A region's publication layout (:mod:`kuaiji_desk.core.layouts`) renders each
+table in the same types — the same ids and totals, its own label, title, printed rows,
+labels, column order, headers and notes.
 """
 from __future__ import annotations
 
@@ -16,6 +22,11 @@ class Column:
     header: tuple[str, ...]       # header path, outermost first: ('本年支出', '小计')
     total_of: tuple[str, ...] = ()  # in every row, this column = Σ those columns
     rule: str = ""                # rule id that checks that identity
+    number: str = ""              # the 栏次 printed, where a layout prints it otherwise than the id
+
+    @property
+    def printed_number(self) -> str:
+        return self.number or self.id
 
 
 @dataclass(frozen=True)
@@ -35,6 +46,9 @@ class Section:
     title: str
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
+    # A layout's rendering: the rows of the data model's section it does not print (上海's
+    # 24 类 leave 债务还本/付息 out); a workbook that prints them is still read.
+    hidden: tuple[Row, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,7 +69,7 @@ class SideBlock:
     also takes every class no block names.
     """
     group: str                    # a Group id
-    heading: str                  # 人员经费
+    heading: str                  # 人员经费; '' where no heading is printed over the block
     classes: tuple[str, ...]
 
 
@@ -64,25 +78,56 @@ class Table:
     id: str                       # '01' … '09'
     name: str                     # 收入支出决算总表
     note: str                     # the 注 under the table
-    empty_statement: str = ""     # '本部门{year}年度无…。' printed when the table has no data
+    empty_statement: str = ""     # '本部门{year}年度无…。' ({unit}: the unit) printed when the table has no data
     landscape: bool = False
     # The figure that sums the table up for a reader (导入预览, the audit report): the sum
     # of these cells, called headline_label.  Code tables default to their 合计 row.
     headline: tuple[tuple[str, str], ...] = ()
     headline_label: str = "合计"
+    # -- how a layout prints it (the defaults: the data model's own, 公开0N表 with 行次 and 栏次)
+    label: str = ""               # 公开01表 (the default), or 一 in a layout that numbers so
+    title_format: str = "{year}年度{name}"
+    sheet: str = ""               # the workbook sheet's name; the label by default
+    tab: str = ""                 # the window's tab; the label by default
+    caption_format: str = "{label}"   # how a message names the table: 公开01表, 一、收入支出决算总表
+    print_label: bool = True      # the label printed top right (表号)
+    department_line: bool = True  # 「部门：…」 printed left of 「单位：万元」
+    row_numbers: bool = True      # a 行次 column beside the 项目 of a fixed table
+    column_numbers: bool = True   # a 栏次 row under the header rows
+    # 'top': header texts from the top down, each path's last text reaching down to the last
+    # header row; 'bottom': each path's last text in the last header row only (上海's 三公
+    # with 预算数 | 决算数 under every item), the text above it reaching down to meet it.
+    header_align: str = "top"
+
+    def __post_init__(self):
+        if not self.label:
+            object.__setattr__(self, "label", f"公开{self.id}表")
 
     @property
-    def label(self) -> str:
-        return f"公开{self.id}表"
+    def sheet_name(self) -> str:
+        return self.sheet or self.label
+
+    @property
+    def tab_name(self) -> str:
+        return self.tab or self.label
+
+    @property
+    def caption(self) -> str:
+        return self.caption_format.format(label=self.label, name=self.name)
+
+    @property
+    def named(self) -> str:
+        """The caption with the table's name: 公开01表「收入支出决算总表」, 一、收入支出决算总表."""
+        return self.caption if self.name in self.caption else f"{self.caption}「{self.name}」"
 
     def title(self, year: int) -> str:
-        return f"{year}年度{self.name}"
+        return self.title_format.format(year=year, name=self.name)
 
     def headline_cells(self) -> tuple[tuple[str, str], ...]:
         return self.headline or ((TOTAL_ROW, self.columns[0].id),)
 
-    def statement(self, year: int) -> str:
-        return self.empty_statement.format(year=year)
+    def statement(self, year: int, unit: str = "") -> str:
+        return self.empty_statement.format(year=year, unit=unit)
 
 
 @dataclass(frozen=True)
@@ -109,6 +154,7 @@ class CodeTable(Table):
     default_codes: tuple[str, ...] = ()  # rows published even when empty (06)
     header_title: str = "项目"           # the cell above 编码/名称
     side_blocks: tuple[SideBlock, ...] = ()  # printed in blocks side by side (06)
+    total_at: str = "top"                # where the 合计 row is printed: 'top' or 'bottom'
 
 
 @dataclass(frozen=True)

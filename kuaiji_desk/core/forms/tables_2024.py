@@ -1,4 +1,5 @@
-"""The nine 公开表 as published for the 2022–2025 决算 (湖北/武汉 template, 2024)."""
+"""The nine 公开表 of the 2022–2025 决算: the data model, as the central template (and
+湖北/武汉's, 2024) publishes it.  Other layouts render these cells (:mod:`..layouts`)."""
 from __future__ import annotations
 
 from .spec import TOTAL_ROW, CodeTable, Column, FixedTable, Group, Row, Section, SideBlock
@@ -238,6 +239,9 @@ T07 = CodeTable(
     ),
 )
 
+# 08's columns beyond the central template's three (see T08).
+STATE_CAPITAL_OPENING, STATE_CAPITAL_INCOME, STATE_CAPITAL_CLOSING = "4", "5", "6"
+
 T08 = CodeTable(
     id="08",
     name="国有资本经营预算财政拨款支出决算表",
@@ -247,6 +251,11 @@ T08 = CodeTable(
         Column("1", ("本年支出", "合计"), total_of=("2", "3"), rule="A16"),
         Column("2", ("本年支出", "基本支出")),
         Column("3", ("本年支出", "项目支出")),
+        # Held by the data model for the layouts that print 08 as a 收入支出 table (上海's 九,
+        # 云南, 四川): as 07's columns 1, 2 and 6.  The central and 湖北 layouts do not print them.
+        Column(STATE_CAPITAL_OPENING, ("年初结转和结余",)),
+        Column(STATE_CAPITAL_INCOME, ("本年收入",)),
+        Column(STATE_CAPITAL_CLOSING, ("年末结转和结余",)),
     ),
 )
 

@@ -138,7 +138,7 @@ def _blocks(ctx: Context, blocks, part: int, title: str) -> list:
 def _tables(ctx: Context, title: str) -> list:
     out = [heading(ctx, title, 1, True)]
     current_landscape = False
-    for i, spec in enumerate(ctx.report.forms.tables):
+    for i, spec in enumerate(ctx.report.publication.tables):   # the layout's tables, in its order
         if i > 0 or spec.landscape != current_landscape:
             out += [NextPageTemplate(LANDSCAPE_ID if spec.landscape else PORTRAIT_ID), PageBreak()]
             current_landscape = spec.landscape
@@ -205,7 +205,7 @@ def export_pdf(report: Report, path, fonts: PdfFonts | None = None, table: str |
     if table is None:
         story, first = build_story(ctx, deferred), COVER
     else:
-        spec = report.forms.table(table)
+        spec = report.publication.table(table)
         first = LANDSCAPE_ID if spec.landscape else PORTRAIT_ID
         story = [table_anchor(ctx, table, 0)] + table_flowables(ctx, table)
         deferred.first_numbered = 1

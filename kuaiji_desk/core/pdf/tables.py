@@ -1,11 +1,11 @@
-"""The nine 公开表 as flowables, all from their declarations.
+"""The nine 公开表 as flowables, all from the report's layout's renderings of them.
 
-One builder serves every table: the title, 公开0N表, the 部门 and 单位 line, the
-header rows drawn from the columns' header paths (merged where the paths share a
-head), the 栏次 row, the body, the 注 and, for a table without data, its
-statement.  Fixed tables set their sections side by side (收入 | 支出 in 01 and
-04); 06 is published in blocks side by side (``CodeTable.side_blocks``).  The header
-rows repeat on every page a long table runs onto.
+One builder serves every table: the title, 公开0N表 (where the layout prints a label), the
+部门 and 单位 line, the header rows drawn from the columns' header paths (merged where the
+paths share a head), the 栏次 row (where printed), the body, the 注 and, for a table without
+data, its statement.  Fixed tables set their sections side by side (收入 | 支出 in 01 and
+04), each 项目 | 行次 (where printed) | figures; 06 is published in blocks side by side
+(``CodeTable.side_blocks``).  The header rows repeat on every page a long table runs onto.
 
 Figures come from ``shown_values``: rounded to 0.01 万元 so that the printed
 tables add up, and printed '1,286.76', blank for none.
@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from ..forms import CodeTable, FixedTable
 from ..headers import AMOUNT, CODE, TableHeader, is_labelled, table_header
-from ..layout import TableLayout, layout, side_block_rows
+from ..layout import TableLayout, printed_layout, side_block_rows
 from ..money import format_amount
 from .context import Anchor, Context, fit_one_line
 from .styles import LANDSCAPE_WIDTH, PORTRAIT_WIDTH, TABLE_LEADING, TABLE_SIZE
@@ -71,7 +71,7 @@ def _header_rows(ctx: Context, g: Grid, header: TableHeader) -> None:
             g.span(cell.left, cell.top, cell.right, cell.bottom)
             continue
         col = header.columns[cell.left]   # the 栏次 row
-        g.cells[depth][cell.left] = col.column if col.kind == AMOUNT else \
+        g.cells[depth][cell.left] = col.lanci if col.kind == AMOUNT else \
             _head(ctx, CODE_LEVELS if col.kind == CODE else col.lanci)
     g.center.append((0, 0, len(header.columns) - 1, g.header_rows - 1))
 
@@ -91,7 +91,8 @@ def _fixed_grid(ctx: Context, spec: FixedTable, lay: TableLayout, shown, width: 
     # Widths: figures and 行次 fixed, labels share what is left.
     nvals = len(spec.columns)
     nlabels = sum(labelled)
-    row_no = 9 * mm
+    numbered = spec.row_numbers          # a 行次 column beside each 项目
+    row_no = 9 * mm if numbered else 0
     if nlabels:
         value_w = min(30 * mm, (width - nlabels * (row_no + 48 * mm)) / nvals)
         label_w = (width - nlabels * row_no - nvals * value_w) / nlabels
@@ -100,7 +101,7 @@ def _fixed_grid(ctx: Context, spec: FixedTable, lay: TableLayout, shown, width: 
     widths = []
     for sec, lab in zip(sections, labelled):
         if lab:
-            widths += [label_w, row_no]
+            widths += [label_w, row_no] if numbered else [label_w]
         widths += [value_w] * len(sec.columns)
     g = Grid()
     _header_rows(ctx, g, header)
@@ -109,8 +110,8 @@ def _fixed_grid(ctx: Context, spec: FixedTable, lay: TableLayout, shown, width: 
     body = max(len(sec.rows) for sec in sections)
     first = g.new_rows(body, ncols)
     for sec, lab, c in zip(sections, labelled, starts):
-        vc = c + (2 if lab else 0)
-        if lab:
+        vc = c + ((1 + numbered) if lab else 0)
+        if lab and numbered:
             g.center.append((c + 1, first, c + 1, first + body - 1))
         g.right.append((vc, first, vc + len(sec.columns) - 1, first + body - 1))
         for i, row in enumerate(sec.rows):
@@ -121,7 +122,8 @@ def _fixed_grid(ctx: Context, spec: FixedTable, lay: TableLayout, shown, width: 
                     cells[c] = ctx.cell(row.label, s.cell_center if total else s.cell, label_w - 2 * PAD_X)
                     if total:
                         g.center.append((c, first + i, c, first + i))
-                cells[c + 1] = row.id
+                if numbered:
+                    cells[c + 1] = row.id
             have = lay.row_cols.get(row.id, ())
             for j, col in enumerate(sec.columns):
                 if col.id in have:
@@ -223,8 +225,8 @@ def table_flowables(ctx: Context, table_id: str, shown: dict | None = None) -> l
     """One 公开表, from its bookmark to its statement; starts a page of its own
     orientation (the caller switches the page template)."""
     report, s = ctx.report, ctx.styles
-    spec = report.forms.table(table_id)
-    lay = layout(report, table_id)
+    spec = report.publication.table(table_id)
+    lay = printed_layout(report, spec)
     if shown is None:
         shown = _shown(ctx, table_id)
     width = LANDSCAPE_WIDTH if spec.landscape else PORTRAIT_WIDTH
@@ -240,9 +242,12 @@ def table_flowables(ctx: Context, table_id: str, shown: dict | None = None) -> l
                 ctx.check(ctx.fonts.song, text)
 
     title = spec.title(ctx.year)
+    department = ctx.para(f"部门：{report.department_name}", s.meta_left) if spec.department_line else ""
+    lines = [[department, ctx.para(UNIT_LINE, s.meta_right)]]
+    if spec.print_label:
+        lines.insert(0, ["", ctx.para(spec.label, s.meta_right)])
     meta = Table(
-        [["", ctx.para(spec.label, s.meta_right)],
-         [ctx.para(f"部门：{report.department_name}", s.meta_left), ctx.para(UNIT_LINE, s.meta_right)]],
+        lines,
         colWidths=[width * 0.7, width * 0.3],
         style=TableStyle([("FONT", (0, 0), (-1, -1), ctx.fonts.song, 9),
                           ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -253,7 +258,7 @@ def table_flowables(ctx: Context, table_id: str, shown: dict | None = None) -> l
                  splitByRow=1, hAlign="CENTER")
     out: list[Flowable] = [ctx.para(title, fit_one_line(s.table_title, title, width)), meta, grid,
                            ctx.para("注：" + spec.note, s.note)]
-    statement = spec.statement(ctx.year)
+    statement = spec.statement(ctx.year, report.department_name)
     if statement and is_empty(shown):
         out.append(ctx.para(statement, s.statement))
     return out
@@ -262,5 +267,5 @@ def table_flowables(ctx: Context, table_id: str, shown: dict | None = None) -> l
 def table_anchor(ctx: Context, table_id: str, index: int) -> Anchor:
     """The bookmark and 目录 line of a table: '一、收入支出决算总表'."""
     from ..forms.tables_2024 import CN_NUMERALS
-    spec = ctx.report.forms.table(table_id)
+    spec = ctx.report.publication.table(table_id)
     return Anchor(f"{CN_NUMERALS[index]}、{spec.name}", 1, ctx.new_key(), 2)

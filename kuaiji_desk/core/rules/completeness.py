@@ -115,8 +115,9 @@ def e06_blank_code_rows(ctx: Context):
         if not isinstance(spec, CodeTable):
             continue
         lay = ctx.layout(table)
+        printed_anyway = ctx.report.publication.table(table).default_codes   # the layout's rows (上海's 06 has more)
         for code in lay.codes:
-            if code in spec.default_codes or any(ctx.value(table, code, c) for c in lay.row_cols[code]):
+            if code in printed_anyway or any(ctx.value(table, code, c) for c in lay.row_cols[code]):
                 continue
             yield Finding("E06", WARNING, table, code, "", None, None,
                           f"{spec.label}科目 {code}「{lay.labels.get(code, '')}」各栏都没有金额，公开时是空行："

@@ -1,0 +1,116 @@
+"""`layouts`, `new --layout`, and `import` recognising the layout of a workbook by itself."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from cli_runner import load, run
+from kuaiji_desk.core import layouts
+from kuaiji_desk.core.excel.datasheet import DATA_SHEET
+from kuaiji_desk.core.excel.writer import export_workbook
+from kuaiji_desk.core.sample import load_sample
+from kuaiji_desk.store import repo
+from kuaiji_desk.store.db import close_db, open_db
+
+UNIT = "某单位"
+
+
+@pytest.fixture(scope="module")
+def shanghai_workbook(tmp_path_factory):
+    """The sample's tables printed in 上海's layout, without the data sheet."""
+    report = load_sample()
+    report.layout = "shanghai-2024"
+    report.projects, report.overall = [], None
+    folder = tmp_path_factory.mktemp("shanghai")
+    export_workbook(report, folder / "上海.xlsx")
+    book = openpyxl.load_workbook(folder / "上海.xlsx")
+    del book[DATA_SHEET]
+    book.save(folder / "上海-表.xlsx")
+    return folder / "上海-表.xlsx"
+
+
+def test_layouts_lists_name_region_year_and_description(tmp_path):
+    code, out, err = run("--db", tmp_path / "k.db", "layouts")
+    assert code == 0 and err == ""
+    lines = [line.split("\t") for line in out.splitlines()]
+    assert [line[0] for line in lines] == layouts.names()
+    assert lines[0][:3] == ["hubei-2024", "湖北", "2024"] and "公开01表至公开09表" in lines[0][3]
+    assert ["shanghai-2024", "上海", "2024"] == lines[4][:3] and "无表号、行次、栏次" in lines[4][3]
+
+
+def test_new_with_a_layout_keeps_it(tmp_path):
+    db = tmp_path / "k.db"
+    code, out, err = run("--db", db, "new", UNIT, 2024, "--layout", "shanghai-2024")
+    assert code == 0, err
+    assert "公开表式样：上海 2024年度（24类）（shanghai-2024）" in out
+    assert load(db, UNIT, 2024).layout == "shanghai-2024"
+
+
+def test_new_without_a_layout_takes_hubeis_of_the_year(tmp_path):
+    db = tmp_path / "k.db"
+    assert run("--db", db, "new", UNIT, 2025)[0] == 0
+    assert load(db, UNIT, 2025).layout == "hubei-2025"
+
+
+def test_an_unknown_layout_is_refused_with_the_list(tmp_path):
+    db = tmp_path / "k.db"
+    code, out, err = run("--db", db, "new", UNIT, 2024, "--layout", "beijing-2024")
+    assert code == 2 and out == ""
+    assert "没有名为「beijing-2024」的公开表式样" in err and "shanghai-26-2024" in err
+    assert run("--db", db, "reports")[1].strip() == "数据库中还没有报告。"
+
+
+def test_new_from_last_years_report_carries_its_layout_into_the_year(tmp_path):
+    db = tmp_path / "k.db"
+    run("--db", db, "new", UNIT, 2024, "--layout", "shanghai-26-2024")
+    code, out, err = run("--db", db, "new", UNIT, 2025, "--from-report")
+    assert code == 0, err
+    assert load(db, UNIT, 2025).layout == "shanghai-26-2025"
+    code, _, err = run("--db", db, "new", "另一单位", 2025, "--from-report", "--layout", "central-2025")
+    assert code == 2   # no 2024 report of that unit: refused before the layout matters
+    run("--db", db, "new", "另一单位", 2024)
+    assert run("--db", db, "new", "另一单位", 2025, "--from-report", "--layout", "central-2025")[0] == 0
+    assert load(db, "另一单位", 2025).layout == "central-2025"
+
+
+def test_import_makes_the_report_in_the_layout_it_recognises(tmp_path, shanghai_workbook):
+    db = tmp_path / "k.db"
+    code, out, err = run("--db", db, "import", UNIT, 2024, shanghai_workbook)
+    assert code == 0, err
+    assert "公开表式样：上海 2024年度（24类）（shanghai-2024）" in out.splitlines()[1]
+    report = load(db, UNIT, 2024)
+    assert report.layout == "shanghai-2024" and report.cells == load_sample().cells
+
+
+def test_import_into_a_report_of_another_layout_keeps_its_layout_and_says_so(tmp_path, shanghai_workbook):
+    db = tmp_path / "k.db"
+    run("--db", db, "new", UNIT, 2024)
+    code, out, err = run("--db", db, "import", UNIT, 2024, shanghai_workbook)
+    assert code == 0, err
+    assert "注意：工作簿按「上海 2024年度（24类）」式样印制，报告仍按「湖北 2024年度」式样导出。" in out
+    assert load(db, UNIT, 2024).layout == "hubei-2024"
+
+
+def test_new_from_last_years_workbooks_takes_their_layout(tmp_path, shanghai_workbook):
+    db = tmp_path / "k.db"
+    code, out, err = run("--db", db, "new", UNIT, 2025, "--from", shanghai_workbook)
+    assert code == 0, err
+    assert load(db, UNIT, 2025).layout == "shanghai-2025"
+
+
+def test_export_says_what_the_layout_does_not_print(tmp_path):
+    db = tmp_path / "k.db"
+    run("--db", db, "new", UNIT, 2024, "--layout", "shanghai-2024")
+    handle = open_db(db)   # a figure in a row 上海's 24 类 do not print
+    try:
+        report = repo.load_report(handle, UNIT, 2024)
+        report.set("01", "55", "2", 1_000_000)
+        repo.save_report(handle, report)
+    finally:
+        close_db(handle)
+    code, out, err = run("--db", db, "export-excel", UNIT, 2024, tmp_path / "x.xlsx")
+    assert code == 0
+    assert "注意：公开01表第55行「债务付息支出」有数，但「上海 2024年度（24类）」式样的一、收入支出决算总表不印这一格。" in err
+    assert openpyxl.load_workbook(tmp_path / "x.xlsx").sheetnames[0] == "一、收入支出决算总表"

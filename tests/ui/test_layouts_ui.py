@@ -1,0 +1,103 @@
+"""The publication layout chosen in the 新建报告 and 从上年Excel开始 dialogs, as a person chooses
+it, remembered for the next report, and the report's tabs and tables shaped by it."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from as_user import files, fill, ok, unit_and_year
+from kuaiji_desk.core.sample import SAMPLE_UNIT, load_sample
+from kuaiji_desk.store import repo
+from kuaiji_desk.store.db import close_db, open_db
+
+UNIT = "测试单位"
+
+
+def pick(combo, text: str) -> None:
+    """Chooses an entry of a drop-down list with the keyboard, as a person does."""
+    combo.setFocus()
+    QTest.keyClick(combo, Qt.Key.Key_Home)
+    for _ in range(combo.count()):
+        if combo.currentText() == text:
+            return
+        QTest.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentText() == text, f"列表中没有「{text}」"
+
+
+def new_report_in(unit: str, year: int, layout: str | None, seen: list):
+    def answer(dialog):
+        seen.append(dialog.layout_choice.currentText())
+        unit_and_year(unit, year)(dialog)
+        seen.append(dialog.layout_choice.currentText())     # the year moved it along its series
+        if layout:
+            pick(dialog.layout_choice, layout)
+            seen.append(dialog.layout_about.text())
+    return answer
+
+
+def stored_layout(tmp_path, unit, year):
+    db = open_db(tmp_path / "k.db")
+    try:
+        return repo.load_report(db, unit, year).layout
+    finally:
+        close_db(db)
+
+
+def test_a_new_report_in_shanghais_layout_and_the_next_one_proposed_in_it(open_window, user, dialogs, tmp_path):
+    window = open_window()
+    seen: list[str] = []
+    dialogs.answer(fill(new_report_in(UNIT, 2024, "上海 2024年度（24类）", seen)))
+    user(window).choose("文件", "新建报告")
+    assert seen[0].startswith("湖北 ")                       # proposed: 湖北's, for the year first shown
+    assert seen[1:] == ["湖北 2024年度", "表一至表九，无表号、行次、栏次；支出功能分类列24类（市级模板）"]
+    assert window.session.report.layout == "shanghai-2024" == stored_layout(tmp_path, UNIT, 2024)
+    assert [window.view.tabText(i) for i in range(1, 10)] == [f"表{n}" for n in "一二三四五六七八九"]
+
+    again: list[str] = []
+    dialogs.answer(fill(new_report_in("另一单位", 2025, None, again)))
+    user(window).choose("文件", "新建报告")
+    assert again[0].startswith("上海 ") and again[0].endswith("（24类）")   # the last chosen …
+    assert again[1] == "上海 2025年度（24类）"                             # … for the year typed
+    assert stored_layout(tmp_path, "另一单位", 2025) == "shanghai-2025"
+
+
+def test_a_new_year_from_last_years_excel_in_the_layout_chosen(open_window, user, dialogs, tmp_path):
+    import workbook_variants as wv
+
+    last_year = wv.save_sheets(wv.last_year(wv.load_sheets(wv.PUBLIC_TABLES)), tmp_path / "2023.xlsx")
+    window = open_window()
+    seen: list[str] = []
+
+    def choose_central(dialog):
+        seen.append(dialog.layout_choice.currentText())
+        pick(dialog.layout_choice, "中央部门 2024年度")
+    dialogs.answer(files(last_year), fill(choose_central), ok)
+    user(window).click("从上年Excel开始")
+    assert seen == ["湖北 2024年度"]
+    assert window.session.report.unit == SAMPLE_UNIT
+    assert window.session.report.layout == "central-2024" == stored_layout(tmp_path, SAMPLE_UNIT, 2024)
+
+
+def test_a_report_in_shanghais_layout_shows_its_tables_as_printed(open_window, user, tmp_path):
+    report = load_sample()
+    report.layout = "shanghai-2024"
+    db = open_db(tmp_path / "k.db")
+    try:
+        repo.save_report(db, report)
+    finally:
+        close_db(db)
+    window = open_window()
+    user(window).click("打开")
+    view = window.view
+    assert [view.tabText(i) for i in range(1, 10)] == [f"表{n}" for n in "一二三四五六七八九"]
+    assert view.tabToolTip(7) == "财政拨款“三公”经费支出决算表"          # 七, before the fund tables
+    one = view.tables["01"].model            # 项目 | 决算数: no 行次 column, no 栏次 under the headers
+    assert [one.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == ["收入\n项目", "决算数", "支出\n项目",
+                                                                                "决算数"]
+    seven = view.tables["09"].model
+    assert [seven.headerData(c, Qt.Orientation.Horizontal).split("\n")[-1] for c in range(4)] == \
+        ["预算数", "决算数", "预算数", "决算数"]
+    five = view.tables["05"].model
+    labels = [five.label_of(five.cell_of(five.index(r, 1))[0]) for r in range(five.rowCount())]
+    assert labels[-1] == "合计" and labels[0] == "一般公共服务支出"      # 合计 under the codes
+    assert not view.tables["01"].department_label.isVisibleTo(view.tables["01"])   # no 部门 line
