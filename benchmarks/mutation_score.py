@@ -1,0 +1,268 @@
+"""Prints the mutation score of the core modules (mutation testing as a habit, not CI).
+
+    pip install -e ".[test,mutation]"
+    python benchmarks/mutation_score.py                 # every module: run mutmut, then the table
+    python benchmarks/mutation_score.py money shown     # only these modules
+    python benchmarks/mutation_score.py --no-run        # the table of the last run's results
+    python benchmarks/mutation_score.py --survivors shown   # … and each survivor's change
+    python benchmarks/mutation_score.py --fresh         # forget mutants/ first (see below)
+
+mutmut (configured in pyproject.toml, [tool.mutmut]) copies the package to mutants/,
+puts every mutant of the listed modules behind a switch and runs, for each mutant, the
+Qt-free tests that reach the mutated function (tests/core, tests/store, tests/cli), at
+most two at a time.  The modules named here are always re-tested in full, so the score
+reflects the tests as they are now.  Everything it writes stays in mutants/ (ignored
+by git).  mutmut remembers there which tests reach which function and only adds the
+tests that are new by name: after changing what existing tests call, use --fresh.
+mutmut 3 mutates only undecorated functions and methods: a function under
+@lru_cache, @property or the rules' @depends is not scored at all (most of
+rules/codes.py, facts.py and selfeval.py, and indicators.parse_measure/is_missed).
+
+Per module: mutants in all, killed (a test failed), survived (every test passed),
+timeout, other (no test reaches the function, or a crash), equivalent (survivors
+listed in benchmarks/equivalent_mutants.toml: no test can kill them, each with its
+reason) and score = killed / (total − equivalent).  A timeout is not counted as a
+kill: a mutant that only makes a loop endless is a weak result and worth a look.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MUTANTS = ROOT / "mutants"
+EQUIVALENT_FILE = Path(__file__).resolve().parent / "equivalent_mutants.toml"
+MAX_CHILDREN = 2      # the machine is shared: never more than two test processes
+
+# name → source files (relative to the checkout); the order of the table.
+MODULES: dict[str, list[str]] = {
+    "money": ["kuaiji_desk/core/money.py"],
+    "rules": ["kuaiji_desk/core/rules/*.py"],
+    "shown": ["kuaiji_desk/core/shown.py"],
+    "columns": ["kuaiji_desk/core/excel/columns.py"],
+    "cells": ["kuaiji_desk/core/excel/cells.py"],
+    "compare": ["kuaiji_desk/core/narrative/compare.py"],
+    "indicators": ["kuaiji_desk/core/indicators.py"],
+    "backup": ["kuaiji_desk/store/backup.py"],
+    "files": ["kuaiji_desk/core/files.py"],
+}
+
+
+def source_files(name: str) -> list[str]:
+    files = []
+    for pattern in MODULES[name]:
+        files += sorted(str(p.relative_to(ROOT)) for p in ROOT.glob(pattern))
+    return files
+
+
+def mutant_patterns(name: str) -> list[str]:
+    """mutmut's names of a module's mutants: kuaiji_desk.core.shown.x_shown_values__mutmut_3."""
+    patterns = []
+    for pattern in MODULES[name]:
+        dotted = pattern.removesuffix(".py").replace("/", ".")
+        patterns.append(dotted.removesuffix(".*") + ".*" if dotted.endswith("*") else dotted + ".*")
+    return patterns
+
+
+# --- running ----------------------------------------------------------------------
+
+
+def mutmut_command() -> list[str]:
+    """The `mutmut` script of this interpreter (`python -m mutmut` is discouraged by mutmut)."""
+    script = Path(sys.executable).parent / "mutmut"
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("mutmut")
+    if found:
+        return [found]
+    sys.exit('mutmut is not installed: pip install -e ".[test,mutation]"')
+
+
+def run_mutmut(names: list[str], max_children: int) -> float:
+    patterns = [p for n in names for p in mutant_patterns(n)]
+    MUTANTS.mkdir(exist_ok=True)
+    log = MUTANTS / "mutation_score.log"
+    print(f"mutmut: {' '.join(names)} ({max_children} workers; log in {log.relative_to(ROOT)}) …", flush=True)
+    start = time.monotonic()
+    with log.open("w", encoding="utf-8") as out:
+        proc = subprocess.run(
+            [*mutmut_command(), "run", "--max-children", str(max_children), *patterns],
+            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        )
+    elapsed = time.monotonic() - start
+    if proc.returncode != 0:
+        tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
+        sys.exit(f"mutmut run failed (exit {proc.returncode}):\n{tail}")
+    return elapsed
+
+
+# --- reading ----------------------------------------------------------------------
+
+
+@dataclass
+class Score:
+    name: str
+    total: int = 0
+    killed: int = 0
+    survived: int = 0
+    timeout: int = 0
+    other: int = 0
+    equivalent: int = 0
+    survivors: list[str] = field(default_factory=list)
+    others: list[str] = field(default_factory=list)
+
+    @property
+    def score(self) -> float | None:
+        counted = self.total - self.equivalent
+        return self.killed / counted if counted else None
+
+
+def exit_codes(path: str) -> dict[str, int | None]:
+    meta = MUTANTS / (path + ".meta")
+    if not meta.exists():
+        return {}
+    return json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+
+
+def mutation_diff(name: str, path: str) -> str:
+    from mutmut.mutation.diff_apply import get_diff_for_mutant
+
+    cwd = os.getcwd()
+    os.chdir(ROOT)            # mutmut reads mutants/ relative to the working directory
+    try:
+        return get_diff_for_mutant(name, path=path)
+    finally:
+        os.chdir(cwd)
+
+
+def changed_lines(diff: str) -> str:
+    """The mutated line(s) of a diff, stripped: what an equivalent entry must match."""
+    return " / ".join(
+        line[1:].strip() for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")
+    )
+
+
+def load_equivalents() -> dict[str, dict]:
+    if not EQUIVALENT_FILE.exists():
+        return {}
+    data = tomllib.loads(EQUIVALENT_FILE.read_text(encoding="utf-8"))
+    out = {}
+    for entry in data.get("mutant", []):
+        missing = {"name", "changed", "reason"} - entry.keys()
+        if missing:
+            sys.exit(f"{EQUIVALENT_FILE.name}: an entry lacks {', '.join(sorted(missing))}: {entry}")
+        out[entry["name"]] = entry
+    return out
+
+
+def collect(names: list[str], equivalents: dict[str, dict], warnings: list[str]) -> list[Score]:
+    from mutmut.stats import status_by_exit_code
+
+    scores = []
+    for name in names:
+        s = Score(name)
+        for path in source_files(name):
+            for key, code in exit_codes(path).items():
+                status = status_by_exit_code[code]
+                s.total += 1
+                entry = equivalents.get(key)
+                if entry is not None:
+                    now = changed_lines(mutation_diff(key, path))
+                    if now != entry["changed"].strip():
+                        warnings.append(f"{key} is listed as equivalent but its change is now「{now}」"
+                                        f"not「{entry['changed']}」: the entry is stale, not subtracted")
+                        entry = None
+                    elif status != "survived":
+                        warnings.append(f"{key} is listed as equivalent but was {status}: check the entry")
+                        entry = None
+                if status == "killed":
+                    s.killed += 1
+                elif status == "survived":
+                    s.survived += 1
+                    if entry is not None:
+                        s.equivalent += 1
+                    else:
+                        s.survivors.append((key, path))
+                elif status == "timeout":
+                    s.timeout += 1
+                else:
+                    s.other += 1
+                    s.others.append(f"{key}: {status}")
+        if not s.total:
+            warnings.append(f"{name}: no results in mutants/ (run without --no-run first)")
+        scores.append(s)
+    listed = set(equivalents)
+    known = {k for name in MODULES for path in source_files(name) for k in exit_codes(path)}
+    for key in sorted(listed - known):
+        if any(key.startswith(p.removesuffix("*")) for n in names for p in mutant_patterns(n)):
+            warnings.append(f"{key} is listed as equivalent but no such mutant exists any more")
+    return scores
+
+
+def pct(x: float | None) -> str:
+    return "—" if x is None else f"{100 * x:.1f}%"
+
+
+def report(scores: list[Score], show_survivors: bool) -> None:
+    head = f"{'module':<11}{'total':>7}{'killed':>8}{'survived':>10}{'timeout':>9}{'other':>7}{'equivalent':>12}{'score':>8}"
+    print(head)
+    print("-" * len(head))
+    for s in scores:
+        print(f"{s.name:<11}{s.total:>7}{s.killed:>8}{s.survived:>10}{s.timeout:>9}{s.other:>7}{s.equivalent:>12}"
+              f"{pct(s.score):>8}")
+    total = Score("all", **{k: sum(getattr(s, k) for s in scores)
+                            for k in ("total", "killed", "survived", "timeout", "other", "equivalent")})
+    print("-" * len(head))
+    print(f"{'all':<11}{total.total:>7}{total.killed:>8}{total.survived:>10}{total.timeout:>9}{total.other:>7}"
+          f"{total.equivalent:>12}{pct(total.score):>8}")
+    for s in scores:
+        if s.others:
+            print(f"\n{s.name}: neither killed nor survived")
+            for line in s.others:
+                print(f"  {line}")
+        if show_survivors and s.survivors:
+            print(f"\n{s.name}: survivors (`mutmut show NAME` for the diff)")
+            for key, path in s.survivors:
+                print(f"  {key}:  {changed_lines(mutation_diff(key, path))}")
+    print(f"\nmutation score: {total.killed} killed of {total.total - total.equivalent} mutants "
+          f"({total.total} less {total.equivalent} equivalent) in {len(scores)} modules = {pct(total.score)}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("modules", nargs="*", metavar="MODULE",
+                        help=f"some of: {', '.join(MODULES)} (default: all)")
+    parser.add_argument("--no-run", action="store_true", help="only read the results of the last run")
+    parser.add_argument("--survivors", action="store_true", help="list each surviving mutant and its change")
+    parser.add_argument("--fresh", action="store_true", help="delete mutants/ first: every test's reach is found anew")
+    parser.add_argument("--max-children", type=int, default=MAX_CHILDREN, help="parallel mutant runs (default 2)")
+    args = parser.parse_args(argv)
+    unknown = [m for m in args.modules if m not in MODULES]
+    if unknown:
+        parser.error(f"unknown module {', '.join(unknown)}; choose from {', '.join(MODULES)}")
+    names = [m for m in MODULES if m in args.modules] if args.modules else list(MODULES)
+
+    if args.fresh and not args.no_run and MUTANTS.exists():
+        shutil.rmtree(MUTANTS)
+    elapsed = None if args.no_run else run_mutmut(names, args.max_children)
+    warnings: list[str] = []
+    scores = collect(names, load_equivalents(), warnings)
+    report(scores, args.survivors)
+    if elapsed is not None:
+        print(f"run time: {elapsed / 60:.1f} min")
+    for w in warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
