@@ -108,6 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("unit", metavar="UNIT", type=_unit, help="单位名称")
     p.add_argument("year", metavar="YEAR", type=_year, help="年度")
     p.add_argument("files", metavar="FILE", type=Path, nargs="+", help="Excel 工作簿（.xlsx / .xls）")
+    p.add_argument("--skip-unplaced", action="store_true",
+                   help="表中放不进报告任何一格的数字（表没有的行或科目）不导入，在标准错误中逐个列出；"
+                        "不加此项时这样的工作簿不导入")
 
     p = sub.add_parser("check", help="审核报告；有错误时退出码为 1")
     p.add_argument("unit", metavar="UNIT", type=_unit, help="单位名称")
@@ -233,12 +236,15 @@ def cmd_new(args, out) -> int:
     return EXIT_OK
 
 
-def cmd_import(args, out) -> int:
+def cmd_import(args, out, err) -> int:
     # Imported per command: the window starts without openpyxl and reportlab.
-    from .core.excel.importer import apply_import, read_workbooks
+    from .core.excel.importer import Unplaced, apply_import, read_workbooks
     from .core.excel.preview import layout_note
 
-    data = read_workbooks(args.files, args.year)  # every file read before anything is written
+    try:   # every file read before anything is written
+        data = read_workbooks(args.files, args.year, skip_unplaced=args.skip_unplaced)
+    except Unplaced as exc:
+        raise WorkbookError(f"{exc}\n核对后如确定不要这些数，可加 --skip-unplaced 导入其余的。") from None
     with _open_for_writing(args) as db:
         try:
             report = repo.load_report(db, args.unit, args.year)
@@ -253,6 +259,8 @@ def cmd_import(args, out) -> int:
         print(line, file=out)
     for line in layout_note(report, data):
         print(line, file=out)
+    for line in data.unplaced:
+        print(f"未导入：{line}", file=err)
     return EXIT_OK
 
 
@@ -338,9 +346,10 @@ def cmd_explain(args, out) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"reports": cmd_reports, "layouts": cmd_layouts, "new": cmd_new, "import": cmd_import, "check": cmd_check,
+COMMANDS = {"reports": cmd_reports, "layouts": cmd_layouts, "new": cmd_new, "check": cmd_check,
             "explain": cmd_explain, "export-audit": cmd_export_audit}
-EXPORTS = {"export-excel": cmd_export_excel, "export-pdf": cmd_export_pdf}
+# Commands that also say something on stderr when they succeed (what they left out).
+WITH_WARNINGS = {"export-excel": cmd_export_excel, "export-pdf": cmd_export_pdf, "import": cmd_import}
 
 
 def main(argv: list[str] | None = None, out=None, err=None) -> int:
@@ -365,8 +374,8 @@ def _main(argv, out, err) -> int:
     if args.command is None:
         return run_window(args, parser, out)
     try:
-        if args.command in EXPORTS:
-            return EXPORTS[args.command](args, out, err)
+        if args.command in WITH_WARNINGS:
+            return WITH_WARNINGS[args.command](args, out, err)
         return COMMANDS[args.command](args, out)
     except (WorkbookError, StoreError, UsageError, WriteError) as exc:
         print(f"错误：{exc}", file=err)

@@ -35,8 +35,11 @@ class ImportPreview(QDialog):
         self.notes.setReadOnly(True)
         self.replaces = QPlainTextEdit("\n".join(replaces) or "报告中还没有这些内容，导入不替换任何已有数据。", self)
         self.replaces.setReadOnly(True)
+        # Figures no cell of the report holds: listed with their cells, and the import says it leaves them.
+        self.unplaced = QPlainTextEdit("\n".join(data.unplaced), self)
+        self.unplaced.setReadOnly(True)
         buttons = QDialogButtonBox(self)
-        buttons.addButton("导入", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("仍然导入（不含这些数）" if data.unplaced else "导入", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -46,6 +49,15 @@ class ImportPreview(QDialog):
         layout.addWidget(summary)
         layout.addWidget(QLabel("导入将替换：", self))
         layout.addWidget(self.replaces, 1)
+        if data.unplaced:
+            warning = QLabel(f"以下 {len(data.unplaced)} 处数字放不进报告的任何一格（表中没有这一行或这一科目），"
+                             "不会导入。请核对工作簿：", self)
+            warning.setStyleSheet("color: #b00020; font-weight: bold;")
+            warning.setWordWrap(True)
+            layout.addWidget(warning)
+            layout.addWidget(self.unplaced, 1)
+        else:
+            self.unplaced.hide()
         layout.addWidget(QLabel("读取说明与需要确认的事项：", self))
         layout.addWidget(self.notes, 1)
         layout.addWidget(buttons)

@@ -393,7 +393,7 @@ class MainWindow(QMainWindow):
         from .import_preview import ImportPreview
 
         try:
-            data = read_workbooks(paths, report.year)
+            data = read_workbooks(paths, report.year, skip_unplaced=True)   # the preview lists what is left
         except WorkbookError as exc:
             QMessageBox.critical(self, "无法导入", f"{exc}\n\n报告未作任何更改。")
             return False

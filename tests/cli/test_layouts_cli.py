@@ -1,7 +1,6 @@
 """`layouts`, `new --layout`, and `import` recognising the layout of a workbook by itself."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import openpyxl
 import pytest
@@ -114,3 +113,41 @@ def test_export_says_what_the_layout_does_not_print(tmp_path):
     assert code == 0
     assert "注意：公开01表第55行「债务付息支出」有数，但「上海 2024年度（24类）」式样的一、收入支出决算总表不印这一格。" in err
     assert openpyxl.load_workbook(tmp_path / "x.xlsx").sheetnames[0] == "一、收入支出决算总表"
+
+
+@pytest.fixture(scope="module")
+def published_workbook(tmp_path_factory):
+    """上海's tables as a unit publishes them (tests/as_published.py), with one row the table
+    does not have: a figure of 12.34 beside 「其他资金（备注）」."""
+    from as_published import in_layout, published
+
+    folder = tmp_path_factory.mktemp("published")
+    path = published(in_layout(load_sample(), "shanghai-2024"), folder / "上海.xlsx")
+    book = openpyxl.load_workbook(path)
+    ws = next(ws for ws in book.worksheets if ws["A1"].value == "收入支出决算总表")
+    ws["A20"], ws["B20"] = "其他资金（备注）", 12.34
+    stray = folder / "多一行.xlsx"
+    book.save(stray)
+    return path, stray
+
+
+def test_import_reads_a_workbook_as_units_publish_it(tmp_path, published_workbook):
+    path, _ = published_workbook
+    code, out, err = run("--db", tmp_path / "k.db", "import", UNIT, "2024", path)
+    assert (code, err) == (0, "")
+    assert "公开表式样：上海 2024年度（24类）（shanghai-2024）" in out
+    assert load(tmp_path / "k.db", UNIT, 2024).get("01", "1", "1") == load_sample().get("01", "1", "1")
+
+
+def test_a_figure_that_fits_no_cell_is_refused_naming_it_or_skipped_when_asked(tmp_path, published_workbook):
+    _, stray = published_workbook
+    code, out, err = run("--db", tmp_path / "k.db", "import", UNIT, "2024", stray)
+    assert code == 2 and out == ""
+    assert "A20 单元格的「其他资金（备注）」不是一、收入支出决算总表的行，无法确定行次。" in err
+    assert "--skip-unplaced" in err
+    code, out, err = run("--db", tmp_path / "k.db", "reports")
+    assert UNIT not in out                                            # nothing written
+    code, out, err = run("--db", tmp_path / "k.db", "import", UNIT, "2024", stray, "--skip-unplaced")
+    assert code == 0
+    assert err.startswith("未导入：「多一行.xlsx」工作表") and "A20 单元格的「其他资金（备注）」" in err
+    assert load(tmp_path / "k.db", UNIT, 2024).get("01", "1", "1") == load_sample().get("01", "1", "1")

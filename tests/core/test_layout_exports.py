@@ -9,7 +9,6 @@ from that program's export of the sample).
 """
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 from pathlib import Path
@@ -21,12 +20,12 @@ from kuaiji_desk.core import layouts
 from kuaiji_desk.core.excel.datasheet import DATA_SHEET
 from kuaiji_desk.core.excel.importer import apply_import, read_workbooks
 from kuaiji_desk.core.excel.writer import export_workbook
-from kuaiji_desk.core.layout import Values, layout, printed_cells, printed_layout, totals_above
 from kuaiji_desk.core.pdf import export_pdf
 from kuaiji_desk.core.pdf.fonts import resolve_fonts
 from kuaiji_desk.core.report import new_report
 from kuaiji_desk.core.sample import load_sample
 from kuaiji_desk.core.unprinted import unprinted_figures
+from as_published import CENT, in_layout
 from poppler import pdf_text
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -34,7 +33,6 @@ SNAPSHOT_CELLS = FIXTURES / "hubei-2024-export.json"
 SNAPSHOT_TEXT = FIXTURES / "hubei-2024-export.txt"
 # Set to rewrite the snapshots from the export as it is now (after a change meant to alter it).
 UPDATE = os.environ.get("KUAIJI_DESK_UPDATE_SNAPSHOTS")
-CENT = 10_000      # 0.01 万元 in 分
 
 
 @pytest.fixture(scope="module")
@@ -69,44 +67,6 @@ def test_hubei_2024_exports_what_was_exported_before_layouts(sample, tmp_path):
 
 
 # -- every layout: export, delete the data sheet, import --------------------------------
-
-def add(report, table: str, row: str, col: str, fen: int) -> None:
-    """Adds to a figure and to every total the report states above it, so that the table still
-    adds up as stated (the sample's totals are stated: it was imported)."""
-    lay = layout(report, table)
-    for r, c in [(row, col), *totals_above(lay, row, col)]:
-        if (r, c) == (row, col) or (table, r, c) in report.cells:
-            report.set(table, r, c, (report.get(table, r, c) or 0) + fen, rounded=True)
-
-
-def in_layout(sample, name: str):
-    """The sample in layout ``name`` (and its year), as a report made in it would be, with figures in
-    the tables the sample leaves empty and in the rows only some layouts print — where ``name``
-    prints them: 债务还本支出 (01 行54, 04 行56) and the 国有资本经营 table's 年初, 本年收入 and 年末.
-    Every total it prints is stated, as in a report read from a workbook (the sample's are)."""
-    x = layouts.get(name)
-    report = dataclasses.replace(sample, year=x.year, layout=name, cells=dict(sample.cells),
-                                 rounded=set(sample.rounded), code_rows={t: dict(c) for t, c in sample.code_rows.items()},
-                                 projects=[], overall=None)
-    report.ensure_default_rows()
-    report.add_code("07", "2120801")
-    figures = [("07", "2120801", c, v) for c, v in (("1", 300), ("2", 500), ("4", 100), ("5", 200), ("6", 500))]
-    if x.series != "central":   # the central layout's statement under an empty 08 tells it from 湖北's
-        for code in ("2230101", "2239999"):
-            report.add_code("08", code)
-            figures += [("08", code, c, v) for c, v in (("2", 1234), ("3", 567), ("4", 200), ("5", 700), ("6", 800))]
-    figures += [("01", "54", "2", 456), ("04", "56", "3", 456)]
-    for table, row, col, hundredths in figures:   # in 0.01 万元: what a 万元 table prints exactly
-        if (row, col) in printed_cells(printed_layout(report, x.table(table))):
-            add(report, table, row, col, hundredths * CENT)
-    values = Values(report)
-    for spec in x.tables:
-        lay = values.layout(spec.id)
-        for row, col in printed_cells(printed_layout(report, spec)):
-            if lay.is_total(row, col) and values.value(spec.id, row, col) and not report.get(spec.id, row, col):
-                report.set(spec.id, row, col, values.value(spec.id, row, col), rounded=True)
-    return report
-
 
 def export_without_data_sheet(report, path: Path) -> Path:
     export_workbook(report, path)

@@ -101,3 +101,30 @@ def test_a_report_in_shanghais_layout_shows_its_tables_as_printed(open_window, u
     labels = [five.label_of(five.cell_of(five.index(r, 1))[0]) for r in range(five.rowCount())]
     assert labels[-1] == "合计" and labels[0] == "一般公共服务支出"      # 合计 under the codes
     assert not view.tables["01"].department_label.isVisibleTo(view.tables["01"])   # no 部门 line
+
+
+def test_a_published_workbooks_stray_figure_is_listed_in_the_preview_and_left_out(open_window, user, dialogs,
+                                                                                   tmp_path):
+    import openpyxl
+
+    from as_published import in_layout, published
+    from as_user import click
+
+    path = published(in_layout(load_sample(), "shanghai-2024"), tmp_path / "上海.xlsx")
+    book = openpyxl.load_workbook(path)
+    ws = next(ws for ws in book.worksheets if ws["A1"].value == "收入支出决算总表")
+    ws["A20"], ws["B20"] = "其他资金（备注）", 12.34
+    book.save(path)
+    window = open_window()
+    me = user(window)
+    dialogs.answer(fill(unit_and_year(UNIT, 2024)))
+    me.choose("文件", "新建报告")
+    seen = []
+
+    def look(dialog):
+        seen.append(dialog.unplaced.toPlainText() if dialog.unplaced.isVisibleTo(dialog) else "")
+    dialogs.answer(files(path), fill(look, then=click("仍然导入（不含这些数）")))
+    me.choose("文件", "导入本年工作簿")
+    assert "A20 单元格的「其他资金（备注）」不是一、收入支出决算总表的行，无法确定行次。" in seen[0]
+    assert window.session.report.get("01", "1", "1") == load_sample().get("01", "1", "1")
+    assert window.session.undo_stack.count() == 1

@@ -48,8 +48,8 @@ def read_blocks(region: Region, spec: CodeTable, out: ImportedTable) -> None:
                     raise WorkbookError(f"{g.place(r, b.code)}：科目编码「{code}」在{spec.caption}中出现了两次。")
                 out.code_names[code] = g.raw_text(r, b.name)
                 out.put(code, column, amount)
-            elif amount is not None:
-                raise WorkbookError(f"{g.place(r, b.code)}的经济分类科目编码「{g.raw_text(r, b.code)}」无法识别。")
+            else:
+                out.unplace(f"{g.place(r, b.code)}的经济分类科目编码「{g.raw_text(r, b.code)}」无法识别。", [amount])
 
 
 def _group_amount(g: Grid, r: int, blocks: list[_Block], i: int, unit: str) -> tuple[int, tuple[int, bool] | None]:

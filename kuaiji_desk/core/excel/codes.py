@@ -46,10 +46,9 @@ def read_codes(region: Region, spec: CodeTable, out: ImportedTable) -> None:
             if code in out.code_names:
                 raise WorkbookError(f"{g.place(r, code_cols[0])}：科目编码「{code}」在{spec.caption}中出现了两次。")
             out.code_names[code] = name
-        elif any(a is not None for a in amounts.values()):
-            shown = "".join(g.raw_text(r, c) for c in code_cols)
-            raise WorkbookError(f"{g.place(r, code_cols[0])}的科目编码「{shown}」无法识别。")
         else:
+            shown = "".join(g.raw_text(r, c) for c in code_cols)
+            out.unplace(f"{g.place(r, code_cols[0])}的科目编码「{shown}」无法识别。", amounts.values())
             continue
         for col, a in amounts.items():
             out.put(row, col, a)

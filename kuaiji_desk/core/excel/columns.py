@@ -35,13 +35,25 @@ def lanci_columns(grid: Grid, r: int) -> dict[str, int]:
     return out
 
 
+# Header words that units print for one another: the 合计 column is 本年收入合计 in one
+# workbook and 合计 or 小计 in the next; a single 决算数 column is also headed 金额 or 本年支出.
+_SYNONYMS = (("合计", "小计", "本年收入合计", "本年支出合计", "决算数合计"),
+             ("决算数", "金额", "本年支出", "支出决算数"))
+_WORD = {word: group[0] for group in _SYNONYMS for word in group}
+
+
+def _word(text: str) -> str:
+    return _WORD.get(text, text)
+
+
 def header_columns(grid: Grid, rows: range, cols: range, declared: tuple[Column, ...]) -> dict[str, int]:
     """Declared column id → grid column, by the header texts in ``rows`` × ``cols``.
 
     A grid column matches when its lowest header is the declared one's last (or
-    ends with the whole path, for '本年支出小计' in one cell); among several, the
-    one whose headers above name more of the declared path wins: 预算数/合计 and
-    决算数/合计 are told apart by their upper header.
+    ends with the whole path, for '本年支出小计' in one cell), or a word units print for
+    it; among several, the one whose headers above name more of the declared path
+    wins (预算数/合计 and 决算数/合计 are told apart by their upper header), then the one
+    with fewer other headers above, then the one printing the declared word itself.
     """
     paths: dict[int, list[str]] = {}
     for c in cols:
@@ -57,9 +69,16 @@ def header_columns(grid: Grid, rows: range, cols: range, declared: tuple[Column,
         last, whole = compact(col.header[-1]), compact("".join(col.header))
         scored = []
         for c, path in paths.items():
-            if path[-1] == last or path[-1].endswith(whole):
+            exact = path[-1] == last or path[-1].endswith(whole)
+            if exact or _word(path[-1]) == _word(last):
+                upper = [compact(h) for h in col.header[:-1]]
                 joined = "".join(path[:-1])
-                scored.append((sum(compact(h) in joined for h in col.header[:-1]), c))
+                named = sum(h in joined for h in upper)
+                alike = sum(_word(h) in {_word(p) for p in path[:-1]} for h in upper)
+                # Fewer header words the declaration does not name: 合计 over 合计 rather
+                # than over 公务用车购置及运行维护费 / 合计.
+                extra = sum(not any(h in p for h in upper) for p in path[:-1])
+                scored.append(((named, alike, -extra, exact), c))
         if not scored:
             continue
         scored.sort(reverse=True)

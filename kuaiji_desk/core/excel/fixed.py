@@ -65,12 +65,14 @@ def _read_sides(region: Region, spec: FixedTable, out: ImportedTable) -> None:
     g, unit = region.grid, out.unit
     header, label_cols, hangci_cols = _side_columns(region, len(spec.sections))
     lanci = find_lanci_row(g, range(header, min(region.last, header + _LANCI_REACH) + 1))
-    top = lanci if lanci else header
+    # Without 栏次 the headers run down to the first row the table declares (under 项目, merged
+    # over two rows, stand 小计 | 一般公共预算财政拨款 | …).
+    top = lanci if lanci else _first_declared_row(region, spec, header, label_cols, hangci_cols) - 1
     located = {}
     for i, section in enumerate(spec.sections):
         right = label_cols[i + 1] if i + 1 < len(label_cols) else g.max_col + 1
         where = g.sheet_place() + f"的{spec.caption}（{section.title}）"
-        located[i] = locate_columns(g, lanci, range(region.first + 1, header + 1), range(label_cols[i], right),
+        located[i] = locate_columns(g, lanci, range(region.first + 1, top + 1), range(label_cols[i], right),
                                     section.columns, where)
     used: list[set[str]] = [set() for _ in spec.sections]
     for r in region.rows(top + 1):
@@ -80,11 +82,8 @@ def _read_sides(region: Region, spec: FixedTable, out: ImportedTable) -> None:
             amounts = {col: read_amount(g, r, c, unit) for col, c in located[i].items()}
             row = _row_of(g, r, spec.id, section, label_cols[i], hangci_cols[i], used[i])
             if row is None:
-                if any(a is not None for a in amounts.values()):
-                    raise WorkbookError(
-                        f"{g.place(r, label_cols[i])}的「{g.text(r, label_cols[i])}」不是{spec.caption}的行，"
-                        "无法确定行次。"
-                    )
+                out.unplace(f"{g.place(r, label_cols[i])}的「{g.text(r, label_cols[i])}」不是{spec.caption}的行，"
+                            "无法确定行次。", amounts.values())
                 continue
             used[i].add(row.id)
             have = row.columns if row.columns is not None else tuple(c.id for c in section.columns)
@@ -92,16 +91,24 @@ def _read_sides(region: Region, spec: FixedTable, out: ImportedTable) -> None:
                 if a is None:
                     continue
                 if col not in have:
-                    if a[0] != 0:
-                        raise WorkbookError(
-                            f"{g.place(r, located[i][col])}有数「{g.raw_text(r, located[i][col])}」，"
-                            f"但{spec.caption}第{row.id}行没有第{col}栏。"
-                        )
+                    out.unplace(f"{g.place(r, located[i][col])}有数「{g.raw_text(r, located[i][col])}」，"
+                                f"但{spec.caption}第{row.id}行没有第{col}栏。", [a])
                     continue
                 out.put(row.id, col, a)
     for i, section in enumerate(spec.sections):
         hidden = {r.id for r in section.hidden}
         out.misfit += sum(1 for r in section.rows if r.label and r.id not in used[i]) + len(used[i] & hidden)
+
+
+def _first_declared_row(region: Region, spec: FixedTable, header: int, label_cols: list[int],
+                        hangci_cols: list[int | None]) -> int:
+    """The first row under ``header`` that is one of the table's rows, on any side."""
+    g = region.grid
+    for r in region.rows(header + 1):
+        if is_stop_row(g, r) or any(_row_of(g, r, spec.id, s, label_cols[i], hangci_cols[i], set())
+                                    for i, s in enumerate(spec.sections)):
+            return r
+    return header + 1
 
 
 def _side_columns(region: Region, sides: int) -> tuple[int, list[int], list[int | None]]:
@@ -131,14 +138,30 @@ def _row_of(g, r: int, table: str, section: Section, label_col: int, hangci_col:
         if n is not None:
             row = next((row for row in rows if row.id == str(n)), None)
             return (old_row(table, row.id) or row) if row is not None else None
-    label = _NUMBERING.sub("", normalise_name(g.text(r, label_col)))
-    if not label:
+    printed = g.text(r, label_col)
+    if not _row_key(printed):
         return None
     # The same label may stand twice (04: 一、一般公共预算财政拨款 and, under 年初结转,
     # 一般公共预算财政拨款): the printed order is the declared one, so the first
-    # row not yet taken is meant.
-    row = next((row for row in rows if row.id not in used and row.label
-                and _NUMBERING.sub("", normalise_name(row.label)) == label), None)
-    if row is None and any(old_row(table, x.id) for x in section.rows):
-        row = old_row_by_label(table, label, used)
-    return row
+    # row not yet taken is meant.  The words as declared first, then as units vary them.
+    for key in (_label, _row_key):
+        row = next((row for row in rows if row.id not in used and row.label and key(row.label) == key(printed)), None)
+        if row is not None:
+            return row
+    if any(old_row(table, x.id) for x in section.rows):
+        return old_row_by_label(table, _label(printed), used)
+    return None
+
+
+def _label(text: str) -> str:
+    return _NUMBERING.sub("", normalise_name(text))
+
+
+# What units add to or leave out of a row's words: a remark in brackets
+# (使用非财政拨款结余（含专用结余）), 收入 after a source of income (一般公共预算财政拨款收入).
+_REMARK = re.compile(r"（[^）]*）$")
+_INCOME = re.compile(r"(?<=拨款)收入$")
+
+
+def _row_key(text: str) -> str:
+    return _INCOME.sub("", _REMARK.sub("", _label(text)))

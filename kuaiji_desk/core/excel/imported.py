@@ -18,6 +18,15 @@ class ImportedTable:
     # How far the printed rows differ from the layout read with: rows it prints that the sheet
     # lacks, and rows the sheet has that it does not print (上海's 24 类 read from a 26 类 sheet).
     misfit: int = 0
+    # Cells with a figure that belongs to no cell of the table (a row or code it does not have),
+    # one Chinese line each naming the sheet and cell: never dropped without a word.
+    unplaced: list[str] = field(default_factory=list)
+
+    def unplace(self, what: str, amounts) -> None:
+        """Notes a row's figures that cannot be placed; zeros are nothing to place (units
+        print 0.00 in every empty cell, blank rows included)."""
+        if any(a is not None and a[0] != 0 for a in amounts):
+            self.unplaced.append(what)
 
     def put(self, row: str, col: str, amount: tuple[int, bool] | None) -> None:
         """Keeps a read amount; a blank cell is not a value and is not kept."""
@@ -45,3 +54,4 @@ class ImportedData:
     # The publication layout the workbooks were printed in (core.layouts), where it was told:
     # by the data sheet of our export, or by the tables' titles and labels.
     layout: str | None = None
+    unplaced: list[str] = field(default_factory=list)   # every table's, in the layout's order

@@ -28,15 +28,19 @@ from .recognise import recognise
 from .selfeval import read_overall, read_project
 from .tables import read_table
 
-__all__ = ["ImportedData", "ImportedTable", "WorkbookError", "apply_import", "read_workbooks"]
+__all__ = ["ImportedData", "ImportedTable", "Unplaced", "WorkbookError", "apply_import", "read_workbooks"]
 
 # The published tables are in 万元; a table that does not say otherwise is read so.
 DEFAULT_UNIT = "万元"
 
 
-def read_workbooks(paths: list[str | PathLike], year: int) -> ImportedData:
+def read_workbooks(paths: list[str | PathLike], year: int, skip_unplaced: bool = False) -> ImportedData:
     """The tables and 自评表 of the workbooks, read in the layout they were printed in: the
-    one their titles and labels tell (:func:`.recognise.recognise`), or our export's own."""
+    one their titles and labels tell (:func:`.recognise.recognise`), or our export's own.
+
+    A figure that belongs to no cell of its table (a row or code the table does not have) is
+    refused, naming every such cell (:class:`Unplaced`); with ``skip_unplaced`` the data is
+    returned and ``data.unplaced`` lists them, for the accountant to see before importing."""
     data = ImportedData()
     projects: list[Project] = []
     notes: list[str] = []
@@ -97,7 +101,19 @@ def read_workbooks(paths: list[str | PathLike], year: int) -> ImportedData:
     if data.tables:
         data.layout = layout.name
     data.found = _found_lines(data, sources, layout) + notes
+    data.unplaced = [line for tid in [t.id for t in tables] if tid in data.tables for line in data.tables[tid].unplaced]
+    if data.unplaced and not skip_unplaced:
+        raise Unplaced(data.unplaced)
     return data
+
+
+class Unplaced(WorkbookError):
+    """Figures that no cell of their table holds: every one named, none dropped unsaid."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        more = f"\n共 {len(lines)} 处数字无法放入报告，没有导入任何内容。" if len(lines) > 1 else ""
+        super().__init__("\n".join(lines) + more)
 
 
 def _finance_region(grid, layout) -> tuple[list[Region], str | None]:
@@ -109,8 +125,10 @@ def _finance_region(grid, layout) -> tuple[list[Region], str | None]:
     region = whole_sheet_region(grid, kind)
     spec = layout.table(kind)
     try:
-        read_table(region, spec, unit_of(region) or DEFAULT_UNIT)
+        fits = not read_table(region, spec, unit_of(region) or DEFAULT_UNIT).unplaced
     except WorkbookError:
+        fits = False
+    if not fits:
         return [], f"{grid.sheet_place()}的格式与{spec.named}不一致，已跳过。"
     return [region], None
 
@@ -127,7 +145,8 @@ def _edited_tables(grids, data: ImportedData, year: int) -> list[str]:
             continue
         spec = saved.publication.table(region.kind)
         try:
-            printed = read_table(region, spec, unit_of(region) or DEFAULT_UNIT).cells
+            table = read_table(region, spec, unit_of(region) or DEFAULT_UNIT)
+            printed = None if table.unplaced else table.cells
         except WorkbookError:
             printed = None
         cells = printed_cells(printed_layout(saved, spec))

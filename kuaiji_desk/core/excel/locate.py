@@ -45,6 +45,11 @@ class _Anchor:
     col: int
     kind: str
     is_title: bool
+    bare: bool = False    # a title without its year
+
+
+_SENTENCE = re.compile(r"[，。；：,;:]")
+_TITLE_PREFIX = 40   # what may stand before a table's name in its title: numbering, the unit's name
 
 
 def find_regions(grid: Grid, year: int, tables: tuple[Table, ...]) -> list[Region]:
@@ -73,9 +78,9 @@ def find_regions(grid: Grid, year: int, tables: tuple[Table, ...]) -> list[Regio
         last = groups[i + 1][0].row - 1 if i + 1 < len(groups) else grid.max_row
         title = next(((a.row, a.col) for a in g if a.is_title), None)
         region = Region(grid, g[0].kind, first, last, title)
-        # A label without a title is a table only with its 单位 line beside it;
-        # alone it is an entry of a table of contents.
-        if title or unit_of(region):
+        # A label without a title, or a title without its year, is a table only with its
+        # 单位 line under it; alone it is an entry of a table of contents.
+        if any(a.is_title and not a.bare for a in g) or unit_of(region):
             regions.append(region)
     return regions
 
@@ -98,12 +103,16 @@ def _anchor(grid: Grid, r: int, c: int, year: int, tables) -> _Anchor | None:
     for t in sorted(tables, key=lambda t: -len(t.name)):
         name = unquoted(compact(t.name))
         if key.endswith(name):
-            # A title has its year; a bare name is a table of contents or a note.
-            found = re.search(r"(\d{4})年度?$", key[: -len(name)])
-            if not found:
-                return None
-            _check_year(grid, r, c, found, year)
-            return _Anchor(r, c, t.id, True)
+            before = key[: -len(name)]
+            found = re.search(r"(\d{4})年度?$", before)
+            if found:
+                _check_year(grid, r, c, found, year)
+                return _Anchor(r, c, t.id, True)
+            # Without its year (「一、收入支出决算总表」) a name is a title only with a 单位 line
+            # under it (see find_regions); in a sentence it is a reference to the table.
+            if _SENTENCE.search(before) is None and len(before) <= _TITLE_PREFIX:
+                return _Anchor(r, c, t.id, True, bare=True)
+            return None
     return None
 
 

@@ -89,7 +89,8 @@ def _misfit(grids: list[Grid], year: int, layout: Layout) -> float:
         try:
             for region in find_regions(grid, year, layout.tables):
                 if region.kind in {t.id for t in layout.tables}:
-                    total += read_table(region, layout.table(region.kind), unit_of(region) or DEFAULT_UNIT).misfit
+                    table = read_table(region, layout.table(region.kind), unit_of(region) or DEFAULT_UNIT)
+                    total += table.misfit + len(table.unplaced)
         except WorkbookError:
             return float("inf")
     return total
