@@ -18,12 +18,15 @@ _LABELS = {"项目名称", "主管部门", "项目实施单位", "实施单位",
 # Indicator columns by how their header starts, as the templates word it.
 _INDICATOR_HEADERS = {
     "level1": ("一级指标",), "level2": ("二级指标",), "level3": ("三级指标",),
-    "target": ("年初目标值", "年度目标值", "年度指标值", "目标值", "指标值"),
-    "actual": ("实际完成值", "完成值"),
-    "category": ("指标分类",), "weight": ("分值",), "score": ("得分",),
+    "target": ("年初目标值", "年度目标值", "年度指标值", "目标值", "指标值", "年初指标值"),
+    "actual": ("实际完成值", "完成值", "全年完成值"),
+    "category": ("指标分类",), "weight": ("分值", "权重", "指标权重"), "score": ("得分", "指标得分"),
+    # 四川 prints the comparison and the unit of measure beside the value: 「≥」「95」「%」.
+    "comparison": ("指标性质",), "measure": ("度量单位", "计量单位"),
 }
+_COMPARISONS = {"≥", "≤", "=", ">", "<", "＝", "＞", "＜"}
 _REQUIRED_INDICATOR_COLUMNS = ("level2", "level3", "target", "actual")
-_END_OF_INDICATORS = ("偏差", "改进措施", "备注")
+_END_OF_INDICATORS = ("偏差", "改进措施", "备注", "总分", "合计", "自评得分")
 _FILL_DATE = re.compile(r"填报日期\s*[:：]\s*(.*)$", re.S)
 _WAN = re.compile(r"[（(]万元[)）]")
 _YUAN = re.compile(r"[（(]元[)）]")
@@ -87,11 +90,18 @@ def _name_from_title(region: Region) -> str:
     return re.sub(r"^\d{4}年度?|项目(支出)?绩效自评表.*$", "", region.grid.key(*region.title))
 
 
+# The budget a project's 执行率 is taken on, as the templates head it: marked (A), else the
+# year's adjusted budget (the central 2020 form prints 年初预算数 beside 全年预算数; 四川 年初预算
+# beside 调整后预算数), else the one budget there is.  The same for what was spent.
+_BUDGET_WORDS = {"预算数": ("全年预算数", "调整后预算数", "预算数"), "执行数": ("全年执行数", "预算执行数", "执行数"),
+                 "执行率": ("执行率",)}
+
+
 def _read_budget(region: Region, p: Project) -> None:
     """预算数(A) | 执行数(B) | 执行率(B/A) headers, with their figures in the next filled row."""
     g = region.grid
     for r0 in region.rows():
-        cols = {k: _budget_column(g, r0, k) for k in ("预算数", "执行数", "执行率")}
+        cols = {k: _budget_column(g, r0, k) for k in _BUDGET_WORDS}
         if cols["预算数"] and cols["执行数"]:
             break
     else:
@@ -112,11 +122,18 @@ def _read_budget(region: Region, p: Project) -> None:
 
 
 def _budget_column(g: Grid, r: int, word: str) -> int | None:
-    """The column whose header holds ``word``; the one marked (A)/(B) if several
-    (a template may print 年初预算数 beside 全年预算数(A))."""
+    """The column headed ``word`` (预算数, 执行数 or 执行率): the one marked (A)/(B), else the first
+    of the template's words for it that a header starts with (a 年度预算数（万元） heading the
+    rows' labels is none of them), else any header holding it (年初预算数 alone)."""
     found = [c for c in g.columns_in(r) if word in g.key(r, c)]
     marked = [c for c in found if re.search(r"[(（][AB][)）]", g.key(r, c))]
-    return (marked or found or [None])[0]
+    if marked:
+        return marked[0]
+    for words in _BUDGET_WORDS[word]:
+        named = [c for c in found if g.key(r, c).startswith(words)]
+        if named:
+            return named[0]
+    return found[0] if found else None
 
 
 def _unit_near(g: Grid, r: int) -> str:
@@ -160,6 +177,10 @@ def _indicators(region: Region) -> list[Indicator]:
         for f in ("level1", "level2"):
             if f in cols:
                 values[f] = g.text(r, cols[f])
+        comparison, measure = values.pop("comparison", ""), values.pop("measure", "")
+        if comparison in _COMPARISONS or measure:
+            values["target"] = (comparison if comparison in _COMPARISONS else "") + values["target"] + measure
+            values["actual"] = values["actual"] + (measure if values["actual"] else "")
         out.append(Indicator(**values))
     return out
 
