@@ -19,7 +19,8 @@ from . import naming
 from .catalog import normalise_code as catalog_code
 from .layout import TableLayout, layout, rows_above, stated_above, stated_totals
 from .names import check_text
-from .report import DEPARTMENT, DICT_PARTS, EXPLANATIONS, NUMBERS, OVERALL, PROJECTS, TEXTS, CellKey, Report
+from . import layouts
+from .report import DEPARTMENT, DICT_PARTS, EXPLANATIONS, LAYOUT, NUMBERS, OVERALL, PROJECTS, TEXTS, CellKey, Report
 
 
 def snapshot(report: Report, part: str):
@@ -32,6 +33,8 @@ def snapshot(report: Report, part: str):
         return copy.deepcopy(report.overall)
     if part == DEPARTMENT:
         return report.department
+    if part == LAYOUT:
+        return report.layout
     return (
         dict(report.code_rows[part]) if part in report.code_rows else None,
         {k: v for k, v in report.cells.items() if k[0] == part},
@@ -48,6 +51,8 @@ def restore(report: Report, part: str, state) -> None:
         report.overall = copy.deepcopy(state)
     elif part == DEPARTMENT:
         report.department = state
+    elif part == LAYOUT:
+        report.layout = state
     else:
         code_rows, cells, rounded = state
         report.clear_table(part)
@@ -237,7 +242,20 @@ def change_overall(report: Report, mutate: Callable[[Report], None], label: str)
     return change_part(report, OVERALL, mutate, label)
 
 
+def set_layout(report: Report, name: str) -> Batch:
+    """The report printed in another publication layout (core.layouts); its cells stay, and
+    the code rows that layout prints even when empty (上海's 06 has 31001 …) are added."""
+    label = f"公开表式样改为「{layouts.get(name).title}」"
+    steps = [ReplacePart(LAYOUT, name, label)]
+    for spec in layouts.get(name).tables:
+        missing = [c for c in getattr(spec, "default_codes", ()) if c not in report.code_rows.get(spec.id, {})]
+        if missing:
+            steps.append(change_part(report, spec.id, lambda r, t=spec.id, codes=missing: [r.add_code(t, c) for c in codes],
+                                     label))
+    return Batch(tuple(steps), label)
+
+
 def replace_report(report: Report, new: Report, label: str) -> Batch:
     """Everything of ``new`` (an imported report) into ``report``, as one step."""
-    parts = [t.id for t in report.forms.tables] + [PROJECTS, OVERALL, *DICT_PARTS, DEPARTMENT]
+    parts = [LAYOUT] + [t.id for t in report.forms.tables] + [PROJECTS, OVERALL, *DICT_PARTS, DEPARTMENT]
     return Batch(tuple(ReplacePart(p, snapshot(new, p), label) for p in parts), label)

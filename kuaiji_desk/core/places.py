@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .edits import Batch, ReplacePart, SetCells
-from .report import DEPARTMENT, DICT_PARTS, EXPLANATIONS, OVERALL, PROJECTS
+from .report import DEPARTMENT, DICT_PARTS, EXPLANATIONS, LAYOUT, OVERALL, PROJECTS
 from .rules.findings import NARRATIVE_TABLE, OVERALL_TABLE, PROJECT_TABLE
 
 
@@ -34,7 +34,7 @@ def where(edit, undone) -> Place | None:
             return None
         changed = sorted(k for k in after.keys() | before.keys() if after.get(k) != before.get(k))
         return Place(NARRATIVE_TABLE, "", changed[0]) if changed else Place(NARRATIVE_TABLE)
-    if part == DEPARTMENT:
+    if part in (DEPARTMENT, LAYOUT):
         return Place(NARRATIVE_TABLE)
     if part == OVERALL:
         return Place(OVERALL_TABLE)

@@ -19,6 +19,7 @@ CellKey = tuple[str, str, str]  # (table id, row id, column id)
 # Parts of a report that rules depend on, besides the tables '01' … '09'.
 PROJECTS, OVERALL, TEXTS, NUMBERS, LAST_YEAR = "projects", "overall", "texts", "numbers", "last_year"
 EXPLANATIONS, DEPARTMENT = "explanations", "department"
+LAYOUT = "layout"   # the publication layout: what the window shows, exports and prints, and E06's rows
 # The parts that are a dict of the report, by the attribute holding them.
 DICT_PARTS = {TEXTS: "texts", NUMBERS: "numbers", LAST_YEAR: "last_year", EXPLANATIONS: "explanations"}
 

@@ -2,23 +2,24 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QHeaderView, QLabel, QPlainTextEdit, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QCheckBox, QDialog, QDialogButtonBox, QHeaderView, QLabel, QPlainTextEdit, QTableWidget, QTableWidgetItem,
+    QVBoxLayout,
 )
 
 from ..core.excel.imported import ImportedData
 from ..core.excel.preview import table_lines
-from ..core.forms import FormSet
+from ..core import layouts
 
 
 class ImportPreview(QDialog):
     """Shows what was found and what needs a decision; 导入 writes it, 取消 writes nothing."""
 
-    def __init__(self, data: ImportedData, forms: FormSet, notes: list[str], replaces: list[str], title: str,
-                 parent=None):
+    def __init__(self, data: ImportedData, publication: layouts.Layout, notes: list[str], replaces: list[str],
+                 title: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(1000, 760)
-        lines = table_lines(data, forms)
+        lines = table_lines(data, publication)
         self.table = QTableWidget(len(lines), 5, self)
         self.table.setHorizontalHeaderLabels(["表", "来源（文件、工作表）", "单位", "读到", "合计（万元）"])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -28,6 +29,13 @@ class ImportPreview(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        # The layout the workbooks were printed in, proposed for a report in another one.
+        self.switch_layout = QCheckBox(self)
+        other = data.layout if data.layout and data.layout != publication.name else None
+        if other:
+            self.switch_layout.setText(f"报告改用工作簿的公开表式样「{layouts.get(other).title}」"
+                                       f"（不选则仍按「{publication.title}」显示、导出和打印）")
+            self.switch_layout.setChecked(True)
         projects = len(data.projects or [])
         summary = QLabel(f"绩效自评表：整体 {'1 张' if data.overall else '无'}，项目 {projects} 张。"
                          "确认后一次导入（可撤销）；取消则不作任何更改。", self)
@@ -47,6 +55,10 @@ class ImportPreview(QDialog):
         layout.addWidget(QLabel("找到的表：", self))
         layout.addWidget(self.table, 3)
         layout.addWidget(summary)
+        if other:
+            layout.addWidget(self.switch_layout)
+        else:
+            self.switch_layout.hide()
         layout.addWidget(QLabel("导入将替换：", self))
         layout.addWidget(self.replaces, 1)
         if data.unplaced:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ..core import edits, layouts, rules
 from ..core.layout import stated_totals
+from ..core.report import LAYOUT
 from ..core.rules.completeness import before_publishing
 from ..core.excel.errors import WorkbookError
 from ..core.files import WriteError, write_atomically
@@ -31,6 +32,7 @@ from .find_dialog import FindDialog
 from .findings_panel import FindingsPanel
 from .help import AboutDialog, HelpDialog
 from .info_tab import InfoTab
+from .layout_choice import LayoutDialog
 from .overall_tab import OverallTab
 from .print_preview import PrintPreview
 from .publish_check import PublishCheck
@@ -51,6 +53,7 @@ class ReportView(QTabWidget):
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
         self.session = session
+        self.layout_name = session.report.layout   # the layout its tabs were built in
         self.setDocumentMode(True)
         self.info = InfoTab(session)
         self.addTab(self.info, "单位信息与说明")
@@ -156,6 +159,7 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         self.import_action = self._action(file_menu, "导入本年工作簿(&I)…", self.import_workbooks, "Ctrl+I")
+        self.layout_action = self._action(file_menu, "公开表式样(&L)…", self.choose_layout)
         file_menu.addSeparator()
         self.export_excel_action = self._action(file_menu, "导出Excel(&E)…", self.export_excel)
         self.export_pdf_action = self._action(file_menu, "导出PDF(&D)…", self.export_pdf)
@@ -196,7 +200,8 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu("帮助(&H)")
         self._action(help_menu, "使用说明(&H)", self.show_help, QKeySequence.StandardKey.HelpContents)
         self._action(help_menu, "关于(&A)", self.show_about)
-        self._report_actions = [self.find_action, self.import_action, self.export_excel_action, self.export_pdf_action,
+        self._report_actions = [self.find_action, self.import_action, self.layout_action, self.export_excel_action,
+                                self.export_pdf_action,
                                 self.audit_action,
                                 self.preview_action, self.print_action, self.print_table_action,
                                 *self.unit_group.actions()]
@@ -251,11 +256,9 @@ class MainWindow(QMainWindow):
         self._close_session()
         self.session = Session(self.db, report, self)
         self.session.set_unit(self.settings.amount_unit())
-        self.view = ReportView(self.session)
-        self.stack.addWidget(self.view)
-        self.stack.setCurrentWidget(self.view)
         self.findings_panel = FindingsPanel(self.session)
-        self.findings_panel.jump.connect(self.view.show_place)
+        self.findings_panel.jump.connect(self._go_to)
+        self._show_view()
         self.findings_dock.setWidget(self.findings_panel)
         self.findings_dock.show()
         stack = self.session.undo_stack
@@ -279,13 +282,7 @@ class MainWindow(QMainWindow):
         self.session.reloaded.connect(self._show_reloaded)
         self.session.refused.connect(self._show_refused)
         self.session.replayed.connect(self._show_place)
-        for tab in self.view.tables.values():
-            tab.view.selection_summary.connect(
-                lambda text, tab=tab: self.selection.setText(text) if self.view.currentWidget() is tab else None)
-        self.view.currentChanged.connect(self._show_selection)
-        for tab in [self.view.info, self.view.overall, self.view.projects, *self.view.tables.values()]:
-            if hasattr(tab, "message"):
-                tab.message.connect(lambda text: self.message.show_message(text, 8000))
+        self.session.changed.connect(self._follow_layout)
         self._show_counts(self.session.findings)
         self.saved.setText("" if self.read_only else "已保存")
         self._set_title(f"{unit} {year}年度 — {WINDOW_TITLE}")
@@ -293,16 +290,53 @@ class MainWindow(QMainWindow):
         self.settings.set_last_report(unit, year)
         self.recent_menu.add(unit, year)
 
+    def _show_view(self) -> None:
+        """The tabs of the open report, in its layout."""
+        self.view = ReportView(self.session)
+        self.stack.addWidget(self.view)
+        self.stack.setCurrentWidget(self.view)
+        for tab in self.view.tables.values():
+            tab.view.selection_summary.connect(
+                lambda text, tab=tab: self.selection.setText(text) if self.view.currentWidget() is tab else None)
+        self.view.currentChanged.connect(self._show_selection)
+        for tab in [self.view.info, self.view.overall, self.view.projects, *self.view.tables.values()]:
+            if hasattr(tab, "message"):
+                tab.message.connect(lambda text: self.message.show_message(text, 8000))
+
+    def _drop_view(self) -> None:
+        self.view.flush()
+        self.stack.removeWidget(self.view)
+        self.view.deleteLater()
+        self.view = None
+
+    def _follow_layout(self, edit) -> None:
+        """A report moved to another layout (or back, by undo) shows its tables as that one
+        prints them: the tabs are built again, on the same tab."""
+        if LAYOUT not in edit.parts or self.view is None or self.view.layout_name == self.session.report.layout:
+            return
+        current = self.view.currentIndex()
+        self._drop_view()
+        self._show_view()
+        self.view.setCurrentIndex(current)
+        self.message.show_message(f"公开表式样：{self.session.report.publication.title}", 8000)
+
+    def choose_layout(self) -> bool:
+        """文件 → 公开表式样: the open report printed in another layout, as one undoable step."""
+        if self._refused_read_only():
+            return False
+        report = self.session.report
+        dialog = LayoutDialog(report.layout, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.layout_choice.name() == report.layout:
+            return False
+        return self.session.apply(edits.set_layout(report, dialog.layout_choice.name()))
+
     def _close_session(self) -> None:
         if self._find is not None:
             self._find.close()
             self._find.deleteLater()
             self._find = None
         if self.view is not None:
-            self.view.flush()
-            self.stack.removeWidget(self.view)
-            self.view.deleteLater()
-            self.view = None
+            self._drop_view()
         if self.session is not None:
             self.session.deleteLater()
             self.session = None
@@ -389,7 +423,7 @@ class MainWindow(QMainWindow):
         self.view.flush()
         report = self.session.report
         from ..core.excel.importer import apply_import, read_workbooks   # openpyxl: see startup
-        from ..core.excel.preview import code_questions, layout_note, replaced
+        from ..core.excel.preview import code_questions, replaced
         from .import_preview import ImportPreview
 
         try:
@@ -397,12 +431,14 @@ class MainWindow(QMainWindow):
         except WorkbookError as exc:
             QMessageBox.critical(self, "无法导入", f"{exc}\n\n报告未作任何更改。")
             return False
-        notes = data.found + code_questions(data, report.year) + layout_note(report, data)
+        notes = data.found + code_questions(data, report.year)   # another layout: proposed by a check box
         preview = ImportPreview(data, report.publication, notes,
                                 replaced(report, data), "导入预览 — 本年工作簿", self)
         if preview.exec() != QDialog.DialogCode.Accepted:
             return False
         imported = copy.deepcopy(report)
+        if preview.switch_layout.isChecked():
+            imported.layout = data.layout
         apply_import(imported, data)
         if not self.session.apply(edits.replace_report(report, imported, "导入工作簿")):
             return False

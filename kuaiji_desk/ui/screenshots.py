@@ -74,7 +74,7 @@ def _import_preview(window):
 
     report = window.session.report
     data = read_workbooks([sample_dir() / name for name in WORKBOOKS], report.year)
-    preview = ImportPreview(data, report.forms, data.found + code_questions(data, report.year),
+    preview = ImportPreview(data, report.publication, data.found + code_questions(data, report.year),
                             replaced(report, data), "导入预览 — 本年工作簿", window)
     preview.show()
     _settle(QApplication.instance(), preview)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from ..core import layouts, rules
 from ..core.names import InvalidText, unit_name
 from ..store import repo
+from .layout_choice import LayoutChoice
 
 
 _COLUMNS = ["单位", "年度", "最近修改", "错误", "提示"]
@@ -117,19 +118,12 @@ class NewReportDialog(QDialog):
         form = QFormLayout(self)
         form.addRow("单位名称：", self.unit)
         form.addRow("年度：", self.year)
-        self.layout_choice: QComboBox | None = None
+        self.layout_choice: LayoutChoice | None = None
         if layout is not None:
-            self.layout_choice = QComboBox()
-            for x in layouts.all_layouts():
-                self.layout_choice.addItem(x.title, x.name)
-                self.layout_choice.setItemData(self.layout_choice.count() - 1, x.description,
-                                               Qt.ItemDataRole.ToolTipRole)
-            self.layout_about = QLabel()
-            self.layout_about.setWordWrap(True)
-            self.layout_about.setStyleSheet("color: #555;")
-            self.layout_choice.currentIndexChanged.connect(self._describe_layout)
-            self._choose_layout(layouts.for_year(layout, year))
-            self.year.valueChanged.connect(lambda y: self._choose_layout(layouts.for_year(self.layout_name(), y)))
+            self.layout_choice = LayoutChoice()
+            self.layout_about = self.layout_choice.about
+            self.layout_choice.choose(layouts.for_year(layout, year))
+            self.year.valueChanged.connect(lambda y: self.layout_choice.choose(layouts.for_year(self.layout_name(), y)))
             form.addRow("公开表式样：", self.layout_choice)
             form.addRow("", self.layout_about)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -163,15 +157,4 @@ class NewReportDialog(QDialog):
 
     def layout_name(self) -> str | None:
         """The layout chosen (None when the dialog asks for none)."""
-        return self.layout_choice.currentData() if self.layout_choice is not None else None
-
-    def _choose_layout(self, name: str) -> None:
-        index = self.layout_choice.findData(name)
-        if index < 0:
-            index = self.layout_choice.findData(layouts.DEFAULT)
-        self.layout_choice.setCurrentIndex(index)
-        self._describe_layout()
-
-    def _describe_layout(self, *_) -> None:
-        x = layouts.get(self.layout_name())
-        self.layout_about.setText(x.description)
+        return self.layout_choice.name() if self.layout_choice is not None else None

@@ -128,3 +128,67 @@ def test_a_published_workbooks_stray_figure_is_listed_in_the_preview_and_left_ou
     assert "A20 单元格的「其他资金（备注）」不是一、收入支出决算总表的行，无法确定行次。" in seen[0]
     assert window.session.report.get("01", "1", "1") == load_sample().get("01", "1", "1")
     assert window.session.undo_stack.count() == 1
+
+
+def save(tmp_path, report) -> None:
+    db = open_db(tmp_path / "k.db")
+    try:
+        repo.save_report(db, report)
+    finally:
+        close_db(db)
+
+
+def tab_names(window) -> list[str]:
+    return [window.view.tabText(i) for i in range(1, 10)]
+
+
+def test_the_layout_of_an_open_report_is_changed_from_the_menu_and_undone(open_window, user, dialogs, tmp_path):
+    save(tmp_path, load_sample())
+    window = open_window()
+    me = user(window)
+    me.click("打开")
+    window.view.setCurrentIndex(3)
+    seen = []
+
+    def choose_shanghai(dialog):
+        seen.append(dialog.layout_choice.currentText())
+        pick(dialog.layout_choice, "上海 2024年度（24类）")
+        seen.append(dialog.layout_choice.about.text())
+    dialogs.answer(fill(choose_shanghai))
+    me.choose("文件", "公开表式样")
+    assert seen[0] == "湖北 2024年度" and "无表号、行次、栏次" in seen[1]
+    assert tab_names(window) == [f"表{n}" for n in "一二三四五六七八九"]
+    assert window.view.currentIndex() == 3                       # the same tab, rebuilt
+    assert "31001" in window.session.report.code_rows["06"]      # 上海's 06 prints it even when empty
+    assert stored_layout(tmp_path, SAMPLE_UNIT, 2024) == "shanghai-2024"
+    me.press("Ctrl+Z")
+    assert tab_names(window)[0] == "公开01表" and stored_layout(tmp_path, SAMPLE_UNIT, 2024) == "hubei-2024"
+    assert "31001" not in window.session.report.code_rows["06"]
+    me.press("Ctrl+Y")
+    assert tab_names(window)[0] == "表一"
+
+
+def test_an_import_proposes_the_workbooks_layout(open_window, user, dialogs, tmp_path):
+    from as_published import in_layout, published
+    from as_user import click
+
+    path = published(in_layout(load_sample(), "shanghai-2024"), tmp_path / "上海.xlsx")
+    window = open_window()
+    me = user(window)
+    dialogs.answer(fill(unit_and_year(UNIT, 2024)))
+    me.choose("文件", "新建报告")
+    assert window.session.report.layout == "hubei-2024"
+    proposed = []
+
+    def look(dialog):
+        proposed.append((dialog.switch_layout.isVisibleTo(dialog), dialog.switch_layout.isChecked(),
+                         dialog.switch_layout.text()))
+    dialogs.answer(files(path), fill(look, then=click("导入")))
+    me.choose("文件", "导入本年工作簿")
+    [(shown, checked, words)] = proposed
+    assert shown and checked and "报告改用工作簿的公开表式样「上海 2024年度（24类）」" in words
+    assert window.session.report.layout == "shanghai-2024" == stored_layout(tmp_path, UNIT, 2024)
+    assert tab_names(window)[0] == "表一"
+    me.press("Ctrl+Z")                                            # the import and the layout: one step
+    assert window.session.report.layout == "hubei-2024" and tab_names(window)[0] == "公开01表"
+    assert window.session.report.get("01", "1", "1") is None

@@ -15,7 +15,7 @@ from ..forms.fields import (
 from ..forms.tables_2024 import SANGONG_ROW
 from ..money import percent
 from ..naming import field_name
-from ..report import LAST_YEAR, NUMBERS, OVERALL, PROJECTS, TEXTS
+from ..report import LAST_YEAR, LAYOUT, NUMBERS, OVERALL, PROJECTS, TEXTS
 from .context import Context, depends
 from .findings import ERROR, NARRATIVE_TABLE, OVERALL_TABLE, WARNING, Finding, format_wan
 
@@ -107,7 +107,7 @@ def e04_e05_figures_and_reasons(ctx: Context):
                            f"：决算数 {format_wan(spent)} 万元与年初预算 {format_wan(planned)} 万元不同")
 
 
-@depends("02", "03", "05", "06", "07", "08")
+@depends("02", "03", "05", "06", "07", "08", LAYOUT)
 def e06_blank_code_rows(ctx: Context):
     """A code row without a figure in any column prints as an empty line."""
     for table in ("02", "03", "05", "06", "07", "08"):
