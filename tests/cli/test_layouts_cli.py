@@ -151,3 +151,17 @@ def test_a_figure_that_fits_no_cell_is_refused_naming_it_or_skipped_when_asked(t
     assert code == 0
     assert err.startswith("未导入：「多一行.xlsx」工作表") and "A20 单元格的「其他资金（备注）」" in err
     assert load(tmp_path / "k.db", UNIT, 2024).get("01", "1", "1") == load_sample().get("01", "1", "1")
+
+
+def test_new_from_last_years_workbook_as_a_unit_published_it(tmp_path, published_workbook):
+    path, stray = published_workbook
+    db = tmp_path / "k.db"
+    code, out, err = run("--db", db, "new", UNIT, 2025, "--from", path)
+    assert code == 0, err
+    report = load(db, UNIT, 2025)
+    assert report.layout == "shanghai-2025"
+    sample = load_sample()
+    assert report.last_year["收入合计"] == sample.get("01", "27", "1")   # last year's figures, to the 分
+    assert set(sample.code_rows["02"]) <= set(report.code_rows["02"])
+    code, out, err = run("--db", db, "new", "另一单位", 2025, "--from", stray)
+    assert code == 2 and "A20 单元格的「其他资金（备注）」" in err
