@@ -21,10 +21,13 @@ import peewee
 
 from . import __version__, paths
 from .core import layouts, rules
+from .core.consolidation import TRANSFER_COLUMNS, ConsolidationError, consolidate, read_transfers, transfer_words
 from .core.excel.errors import WorkbookError
 from .core.files import WriteError, write_atomically
 from .core.names import InvalidText, check_text, printable, unit_name
-from .core.report import new_report
+from .core.layout import Values
+from .core.money import format_amount
+from .core.report import Composition, new_report
 from .core.rules.findings import SEVERITY_NAMES
 from .store import repo
 from .store.db import close_db, open_db, read_only_reason
@@ -112,6 +115,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="表中放不进报告任何一格的数字（表没有的行或科目）不导入，在标准错误中逐个列出；"
                         "不加此项时这样的工作簿不导入")
 
+    p = sub.add_parser("consolidate", help="由所列单位的报告汇总部门报告（没有时新建，有时更新所列单位）")
+    p.add_argument("unit", metavar="DEPT", type=_unit, help="部门名称（部门报告的名称，不能与所列单位相同）")
+    p.add_argument("year", metavar="YEAR", type=_year, help="年度")
+    p.add_argument("units", metavar="UNIT", type=_unit, nargs="+", help="所属单位（各自已有该年度的报告）")
+    p.add_argument("--transfers", metavar="FILE.csv", type=Path,
+                   help="单位之间的内部往来（汇总时抵消），CSV：" + ",".join(TRANSFER_COLUMNS))
+
     p = sub.add_parser("check", help="审核报告；有错误时退出码为 1")
     p.add_argument("unit", metavar="UNIT", type=_unit, help="单位名称")
     p.add_argument("year", metavar="YEAR", type=_year, help="年度")
@@ -182,7 +192,9 @@ def cmd_reports(args, out) -> int:
     if not infos:
         print("数据库中还没有报告。", file=out)
     for info in infos:
-        print(f"{printable(info.unit)}\t{info.year}\t{info.modified:%Y-%m-%d %H:%M}", file=out)
+        # A 部门 adds a fourth column, its units: the three of a unit's line stay as they were.
+        units = f"\t部门：{'、'.join(map(printable, info.units))}" if info.units else ""
+        print(f"{printable(info.unit)}\t{info.year}\t{info.modified:%Y-%m-%d %H:%M}{units}", file=out)
     return EXIT_OK
 
 
@@ -236,6 +248,34 @@ def cmd_new(args, out) -> int:
     return EXIT_OK
 
 
+def cmd_consolidate(args, out) -> int:
+    transfers = read_transfers(args.transfers) if args.transfers else ()
+    with _open_for_writing(args) as db:
+        units = []
+        for name in args.units:
+            try:
+                units.append(repo.load_report(db, name, args.year))
+            except ReportNotFound:
+                raise UsageError(f"单位「{name}」没有{args.year}年度的报告：请先新建或导入它。") from None
+        try:
+            own = repo.load_report(db, args.unit, args.year)
+        except ReportNotFound:
+            own = new_report(args.unit, args.year, layout=units[0].layout)
+        if own.composition is None and (own.cells or own.projects):
+            raise UsageError(f"「{args.unit}」{args.year}年度已有本单位的报告（有数字），不能改作部门汇总报告。"
+                             f"部门机关本身作为单位时，请用另一个名称（例如「{args.unit}本级」）。")
+        own.composition = Composition(tuple(args.units), transfers)
+        report = consolidate(own, units, transfers)   # refused here, before anything is written
+        repo.save_report(db, report)
+    counts = rules.summary(rules.check(report))
+    print(f"已汇总：{args.unit} {args.year}年度，{len(units)} 个单位（{'、'.join(args.units)}）", file=out)
+    print(f"收入总计 {format_amount(Values(report).value('01', '30', '1'))} 万元，"
+          f"错误 {counts['error']} 条，提示 {counts['warning']} 条", file=out)
+    for t in transfers:
+        print(f"内部往来抵消：{transfer_words(t)}", file=out)
+    return EXIT_OK
+
+
 def cmd_import(args, out, err) -> int:
     # Imported per command: the window starts without openpyxl and reportlab.
     from .core.excel.importer import Unplaced, apply_import, read_workbooks
@@ -265,25 +305,31 @@ def cmd_import(args, out, err) -> int:
 
 
 def cmd_check(args, out) -> int:
-    report = _load(args)
-    findings = rules.check(report)
-    counts = rules.summary(findings)
+    """A report's findings; a 部门's are followed by each unit's, named by the unit."""
+    db = _open(args)
+    try:
+        report = repo.load_report(db, args.unit, args.year)
+        units = repo.unit_reports(db, report)
+    finally:
+        close_db(db)
+    checked = [(r, rules.check(r)) for r in [report, *units]]
     if args.json:
-        doc = {
-            "unit": report.unit,
-            "year": report.year,
-            "summary": counts,
-            "findings": [dict(f.as_json(report.explanations.get(f.key)), key=f.key) for f in findings],
-        }
+        docs = [{"unit": r.unit, "year": r.year, "summary": rules.summary(found),
+                 "findings": [dict(f.as_json(r.explanations.get(f.key)), key=f.key) for f in found]}
+                for r, found in checked]
+        doc = docs[0] if report.composition is None else {**docs[0], "units": docs[1:]}
         print(json.dumps(doc, ensure_ascii=False, indent=2), file=out)
     else:
-        print(f"{report.unit} {report.year}年度：错误 {counts['error']} 条，提示 {counts['warning']} 条，"
-              f"尾数 {counts['notice']} 条", file=out)
-        for f in findings:
-            note = report.explanations.get(f.key)
-            print(f"[{SEVERITY_NAMES[f.severity]}] {f.rule} {f.message}" + (f"（说明：{note}）" if note else ""),
-                  file=out)
-    return EXIT_ERRORS if counts["error"] else EXIT_OK
+        for r, found in checked:
+            counts = rules.summary(found)
+            where = f"【单位】{r.unit}" if r is not report else r.unit
+            print(f"{where} {r.year}年度：错误 {counts['error']} 条，提示 {counts['warning']} 条，"
+                  f"尾数 {counts['notice']} 条", file=out)
+            for f in found:
+                note = r.explanations.get(f.key)
+                print(f"[{SEVERITY_NAMES[f.severity]}] {f.rule} {f.message}" + (f"（说明：{note}）" if note else ""),
+                      file=out)
+    return EXIT_ERRORS if any(rules.summary(found)["error"] for _, found in checked) else EXIT_OK
 
 
 def _export(args, out, err, write) -> int:
@@ -346,7 +392,8 @@ def cmd_explain(args, out) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"reports": cmd_reports, "layouts": cmd_layouts, "new": cmd_new, "check": cmd_check,
+COMMANDS = {"reports": cmd_reports, "layouts": cmd_layouts, "new": cmd_new, "consolidate": cmd_consolidate,
+            "check": cmd_check,
             "explain": cmd_explain, "export-audit": cmd_export_audit}
 # Commands that also say something on stderr when they succeed (what they left out).
 WITH_WARNINGS = {"export-excel": cmd_export_excel, "export-pdf": cmd_export_pdf, "import": cmd_import}
@@ -377,7 +424,7 @@ def _main(argv, out, err) -> int:
         if args.command in WITH_WARNINGS:
             return WITH_WARNINGS[args.command](args, out, err)
         return COMMANDS[args.command](args, out)
-    except (WorkbookError, StoreError, UsageError, WriteError) as exc:
+    except (WorkbookError, StoreError, UsageError, WriteError, ConsolidationError) as exc:
         print(f"错误：{exc}", file=err)
     except (peewee.OperationalError, sqlite3.OperationalError) as exc:
         print(f"错误：数据库无法写入（{describe(exc)}），数据未作任何更改。", file=err)

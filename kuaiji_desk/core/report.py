@@ -18,7 +18,7 @@ CellKey = tuple[str, str, str]  # (table id, row id, column id)
 
 # Parts of a report that rules depend on, besides the tables '01' … '09'.
 PROJECTS, OVERALL, TEXTS, NUMBERS, LAST_YEAR = "projects", "overall", "texts", "numbers", "last_year"
-EXPLANATIONS, DEPARTMENT = "explanations", "department"
+EXPLANATIONS, DEPARTMENT, COMPOSITION = "explanations", "department", "composition"
 LAYOUT = "layout"   # the publication layout: what the window shows, exports and prints, and E06's rows
 # The parts that are a dict of the report, by the attribute holding them.
 DICT_PARTS = {TEXTS: "texts", NUMBERS: "numbers", LAST_YEAR: "last_year", EXPLANATIONS: "explanations"}
@@ -76,6 +76,31 @@ class Overall:
     fill_date: str = ""
 
 
+@dataclass(frozen=True)
+class Transfer:
+    """Money one unit of a 部门 paid another, taken out of the 部门's sum: 补助 (上级补助收入 of the
+    receiver, 对附属单位补助支出 of the payer) or 上缴 (附属单位上缴收入 / 上缴上级支出), by the
+    functional codes the two units book it under (core.consolidation)."""
+    kind: str
+    payer: str
+    receiver: str
+    income_code: str
+    expenditure_code: str
+    fen: int
+
+
+@dataclass
+class Composition:
+    """部门决算单位构成: what makes a report a 部门's, the units it adds up, in the order it
+    lists them."""
+    units: tuple[str, ...]
+    transfers: tuple[Transfer, ...] = ()
+    # Units it names that have no report of its year (found when read from the store).
+    missing: tuple[str, ...] = ()
+    # Units and transfers left out of the sum when it was read, each with its reason.
+    problems: tuple[str, ...] = ()
+
+
 @dataclass
 class Report:
     unit: str
@@ -92,6 +117,8 @@ class Report:
     explanations: dict[str, str] = field(default_factory=dict)  # finding key → the accountant's words
     # The publication layout it is printed in (core.layouts): exports, the PDF and printing follow it.
     layout: str = layouts.DEFAULT
+    # A 部门 report: the units whose figures it adds up (core.consolidation); None for a unit.
+    composition: Composition | None = None
     # part → revision, bumped by every change made through this class (or by
     # ``touch`` for changes made to the lists and dicts directly): lets a
     # long-lived checker reuse what an edit did not touch.

@@ -18,7 +18,7 @@ from ..core.forms.fields import RENAMED_NUMBERS
 from ..core.forms.tables_2024 import YEAR_END_04
 from ..core.layouts import DEFAULT as DEFAULT_LAYOUT
 from .errors import StoreError
-from .models import MODELS, ReportRow, Unit
+from .models import COMPOSITION_MODELS, MODELS, ReportRow, Unit
 
 
 class _ReportV1(ReportRow):
@@ -35,7 +35,7 @@ _ReportV1._meta.remove_field("layout")
 
 def _create_tables(db: SqliteDatabase) -> None:
     # One table at a time, each after those it refers to.
-    models = [Unit, _ReportV1, *(m for m in MODELS if m not in (Unit, ReportRow))]
+    models = [Unit, _ReportV1, *(m for m in MODELS if m not in (Unit, ReportRow, *COMPOSITION_MODELS))]
     with db.bind_ctx(models):
         for model in models:
             model.create_table(safe=False)
@@ -91,8 +91,15 @@ def _report_layouts(db: SqliteDatabase) -> None:
     db.execute_sql(f"ALTER TABLE report ADD COLUMN layout TEXT NOT NULL DEFAULT '{DEFAULT_LAYOUT}'")
 
 
+def _compositions(db: SqliteDatabase) -> None:
+    """A 部门 report names the units it adds up, and the transfers between them it takes out."""
+    with db.bind_ctx(COMPOSITION_MODELS):
+        for model in COMPOSITION_MODELS:
+            model.create_table(safe=False)
+
+
 MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
-    _create_tables, _one_vehicle_count, _year_end_by_fund, _report_revisions, _report_layouts,
+    _create_tables, _one_vehicle_count, _year_end_by_fund, _report_revisions, _report_layouts, _compositions,
 ]
 
 

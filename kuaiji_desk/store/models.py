@@ -167,8 +167,38 @@ class Explanation(BaseModel):
         indexes = ((("report", "key"), True),)
 
 
+class CompositionUnit(BaseModel):
+    """A unit a 部门 report adds up (core.consolidation), by name: the unit's own report of the
+    same year is read when the 部门's is."""
+    report = _owned_by_report()
+    position = IntegerField()
+    name = TextField()
+
+    class Meta:
+        indexes = ((("report", "position"), True),)
+
+
+class InternalTransfer(BaseModel):
+    """Money between two units of a 部门, taken out of its sum (core.report.Transfer)."""
+    report = _owned_by_report()
+    position = IntegerField()
+    kind = TextField()
+    payer = TextField()
+    receiver = TextField()
+    income_code = TextField()
+    expenditure_code = TextField()
+    fen = BigIntegerField()
+
+    class Meta:
+        indexes = ((("report", "position"), True),)
+
+
+# Made by migration step 6 (the 部门 of many units), not by step 1.
+COMPOSITION_MODELS = (CompositionUnit, InternalTransfer)
+
 # Deleted and rewritten as a whole when a report is saved; indicators go with
 # their project or overall row through ON DELETE CASCADE.
-REPORT_CHILDREN = (Cell, CodeRow, Project, Overall, TextValue, NumberValue, LastYearValue, Explanation)
+REPORT_CHILDREN = (Cell, CodeRow, Project, Overall, TextValue, NumberValue, LastYearValue, Explanation,
+                   *COMPOSITION_MODELS)
 
 MODELS = (Unit, ReportRow, *REPORT_CHILDREN, ProjectIndicator, OverallIndicator)

@@ -9,10 +9,11 @@ from datetime import datetime
 
 from peewee import IntegrityError, SqliteDatabase
 
+from ..core.consolidation import consolidate
 from ..core.report import Report, new_report
 from .db import read_only_reason, writing
 from .errors import DatabaseReadOnly, ReportChanged, ReportExists, ReportNotFound
-from .models import MODELS, ReportRow, Unit
+from .models import MODELS, CompositionUnit, ReportRow, Unit
 from .reader import read_contents
 from .writer import replace_contents, replace_parts
 
@@ -22,16 +23,22 @@ class ReportInfo:
     unit: str
     year: int
     modified: datetime
+    units: tuple[str, ...] = ()   # a 部门's: the units it adds up
 
 
 def list_reports(db: SqliteDatabase) -> list[ReportInfo]:
     with db.bind_ctx(MODELS):
+        members: dict[int, list[str]] = {}
+        for report_id, name in (CompositionUnit.select(CompositionUnit.report, CompositionUnit.name)
+                                .order_by(CompositionUnit.report, CompositionUnit.position).tuples()):
+            members.setdefault(report_id, []).append(name)
         query = (
-            ReportRow.select(Unit.name, ReportRow.year, ReportRow.modified)
+            ReportRow.select(ReportRow.id, Unit.name, ReportRow.year, ReportRow.modified)
             .join(Unit)
             .order_by(Unit.name, ReportRow.year)
         )
-        return [ReportInfo(unit, year, modified) for unit, year, modified in query.tuples()]
+        return [ReportInfo(unit, year, modified, tuple(members.get(row_id, ())))
+                for row_id, unit, year, modified in query.tuples()]
 
 
 def report_exists(db: SqliteDatabase, unit: str, year: int) -> bool:
@@ -64,14 +71,33 @@ def add_report(db: SqliteDatabase, report: Report) -> Report:
 
 def load_report(db: SqliteDatabase, unit: str, year: int) -> Report:
     """The report with the revision it was read at (``stored_revision``), which a later save
-    of it must still find in the database."""
+    of it must still find in the database.  A 部门's comes with its units' figures added up
+    (core.consolidation), read in the same transaction."""
     with db.bind_ctx(MODELS), db.atomic():
         row = _find(unit, year)
         if row is None:
             raise ReportNotFound(unit, year)
         report = read_contents(row, unit)
         report.stored_revision = row.revision
-        return report
+        if report.composition is None:
+            return report
+        units, missing = [], []
+        for name in report.composition.units:
+            found = _find(name, year)
+            if found is None:
+                missing.append(name)
+            else:
+                units.append(read_contents(found, name))
+        return consolidate(report, units, report.composition.transfers, tuple(missing), strict=False)
+
+
+def unit_reports(db: SqliteDatabase, report: Report) -> list[Report]:
+    """The reports of a 部门's units (those there are), as stored: for 单位明细 and their findings."""
+    if report.composition is None:
+        return []
+    with db.bind_ctx(MODELS), db.atomic():
+        found = [(name, _find(name, report.year)) for name in report.composition.units]
+        return [read_contents(row, name) for name, row in found if row is not None]
 
 
 def save_report(db: SqliteDatabase, report: Report) -> None:

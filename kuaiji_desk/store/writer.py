@@ -5,13 +5,15 @@ from dataclasses import fields
 
 from peewee import Model
 
-from ..core.report import DICT_PARTS, EXPLANATIONS, LAST_YEAR, NUMBERS, OVERALL, PROJECTS, TEXTS, Indicator
+from ..core.report import (
+    COMPOSITION, DICT_PARTS, EXPLANATIONS, LAST_YEAR, NUMBERS, OVERALL, PROJECTS, TEXTS, Indicator,
+)
 from ..core.report import Overall as OverallData
 from ..core.report import Project as ProjectData
 from ..core.report import Report
 from .models import (
-    REPORT_CHILDREN, Cell, CodeRow, Explanation, LastYearValue, NumberValue, Overall,
-    OverallIndicator, Project, ProjectIndicator, ReportRow, TextValue,
+    COMPOSITION_MODELS, REPORT_CHILDREN, Cell, CodeRow, CompositionUnit, Explanation, InternalTransfer,
+    LastYearValue, NumberValue, Overall, OverallIndicator, Project, ProjectIndicator, ReportRow, TextValue,
 )
 
 
@@ -37,9 +39,12 @@ _KEYED = {
 def replace_contents(row: ReportRow, report: Report) -> None:
     for model in REPORT_CHILDREN:
         model.delete().where(model.report == row).execute()
-    _write_cells(row, report, list(report.cells) + [k for k in report.rounded if k not in report.cells])
-    _write_code_rows(row, report, list(report.code_rows))
-    _write_projects(row, report)
+    if report.composition is not None:
+        _write_composition(row, report)
+    else:   # a 部门's tables and projects are its units': never stored as its own
+        _write_cells(row, report, list(report.cells) + [k for k in report.rounded if k not in report.cells])
+        _write_code_rows(row, report, list(report.code_rows))
+        _write_projects(row, report)
     if report.overall is not None:
         _write_overall(row, report)
     for part in _KEYED:
@@ -47,7 +52,15 @@ def replace_contents(row: ReportRow, report: Report) -> None:
 
 
 def replace_parts(row: ReportRow, report: Report, parts, cells=()) -> None:
-    """Rewrites only the named parts, and the named cells, of a saved report."""
+    """Rewrites only the named parts, and the named cells, of a saved report (of a 部门: its own
+    parts, never the tables and projects that are its units')."""
+    if report.composition is not None:
+        if COMPOSITION in parts:
+            for model in COMPOSITION_MODELS:
+                model.delete().where(model.report == row).execute()
+            _write_composition(row, report)
+        tables = {t.id for t in report.forms.tables}
+        parts, cells = [p for p in parts if p not in tables and p != PROJECTS], ()
     if cells:
         keys = list(dict.fromkeys(cells))
         for table, row_id, col in keys:
@@ -74,6 +87,13 @@ def replace_parts(row: ReportRow, report: Report, parts, cells=()) -> None:
             model = _KEYED[part][0]
             model.delete().where(model.report == row).execute()
             _write_keyed(row, report, part)
+
+
+def _write_composition(row: ReportRow, report: Report) -> None:
+    for i, name in enumerate(report.composition.units):
+        CompositionUnit.create(report=row, position=i, name=name)
+    for i, t in enumerate(report.composition.transfers):
+        InternalTransfer.create(report=row, position=i, **{f.name: getattr(t, f.name) for f in fields(t)})
 
 
 def _write_keyed(row: ReportRow, report: Report, part: str) -> None:

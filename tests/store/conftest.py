@@ -68,10 +68,13 @@ def rewind():
 
 def _rewind(path, version: int) -> None:
     """Makes a database the program wrote as it is now look as one of ``version`` did: the
-    columns later steps add are dropped and user_version set back.  What a test saved stays
+    tables and columns later steps add are dropped and user_version set back.  What a test saved stays
     as it was saved (an old layout of keys or rows is data, which today's program writes as
     well as the old one did)."""
     with closing(sqlite3.connect(path)) as conn:
+        if version < 6:
+            conn.execute("DROP TABLE internal_transfer")
+            conn.execute("DROP TABLE composition_unit")
         if version < 5:
             conn.execute("ALTER TABLE report DROP COLUMN layout")
         if version < 4:

@@ -125,7 +125,7 @@ def test_a_version_3_database_counts_from_0(db_path, rewind):
     rewind(db_path, 3)
     db = open_db(db_path)
     try:
-        assert db.pragma("user_version") == migrations.known_version() == 5
+        assert db.pragma("user_version") == migrations.known_version() == 6
         report = load_report(db, UNIT, 2024)
         assert report.stored_revision == 0
         save_report(db, report)

@@ -24,7 +24,7 @@ def test_a_version_0_database_without_tables_is_brought_to_the_current_version(t
     sqlite3.connect(path).close()
     db = open_db(path)
     try:
-        assert db.pragma("user_version") == migrations.known_version() == 5
+        assert db.pragma("user_version") == migrations.known_version() == 6
     finally:
         close_db(db)
     assert {m._meta.table_name for m in MODELS} <= _tables(path)
@@ -101,7 +101,7 @@ def test_reports_made_before_layouts_print_in_hubeis_2024_layout(tmp_path, rewin
     rewind(path, 4)
     db = open_db(path)
     try:
-        assert db.pragma("user_version") == migrations.known_version() == 5
+        assert db.pragma("user_version") == migrations.known_version() == 6
         assert [load_report(db, "旧单位", year).layout for year in (2024, 2025)] == ["hubei-2024", "hubei-2024"]
     finally:
         close_db(db)

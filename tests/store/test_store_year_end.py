@@ -36,7 +36,7 @@ def test_by_fund_rows_move_into_row_60(tmp_path, rewind):
     ])
     db = open_db(path)
     try:
-        assert db.pragma("user_version") == migrations.known_version() == 5
+        assert db.pragma("user_version") == migrations.known_version() == 6
         moved = load_report(db, "分行填列", 2024)
         assert {k: v for k, v in moved.cells.items() if k[1] in ("60", "61", "62", "63")} == {
             ("04", "60", "3"): 20 * W, ("04", "60", "4"): 7 * W, ("04", "60", "5"): 3 * W}

@@ -17,7 +17,7 @@ from collections import Counter
 from ..forms import for_year
 from ..layout import Values
 from ..report import Report
-from . import codes, completeness, facts, selfeval
+from . import codes, completeness, department, facts, selfeval
 from .arith import TableSums
 from .catalogue import RELATIONS
 from .context import Context
@@ -30,6 +30,7 @@ RULES = (
     *selfeval.RULES,
     *facts.RULES,
     *completeness.RULES,
+    *department.RULES,
 )
 
 _ORDER = {s: i for i, s in enumerate(SEVERITIES)}

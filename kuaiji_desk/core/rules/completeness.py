@@ -15,7 +15,7 @@ from ..forms.fields import (
 from ..forms.tables_2024 import SANGONG_ROW
 from ..money import percent
 from ..naming import field_name
-from ..report import LAST_YEAR, LAYOUT, NUMBERS, OVERALL, PROJECTS, TEXTS
+from ..report import COMPOSITION, LAST_YEAR, LAYOUT, NUMBERS, OVERALL, PROJECTS, TEXTS
 from .context import Context, depends
 from .findings import ERROR, NARRATIVE_TABLE, OVERALL_TABLE, WARNING, Finding, format_wan
 
@@ -58,10 +58,16 @@ def e01_no_figures(ctx: Context):
                       "报告中还没有任何数字：请导入本年的公开表，或在各表中填写。")
 
 
-@depends(TEXTS, NUMBERS, OVERALL, PROJECTS)
+# A 部门's 第一部分 lists its units (部门决算单位构成): no 机构设置 text is needed.
+_LISTED_UNITS = "机构设置"
+
+
+@depends(TEXTS, NUMBERS, OVERALL, PROJECTS, COMPOSITION)
 def e02_e03_texts(ctx: Context):
     """The cover, the contacts and the parts that are the accountant's words."""
     for rule, severity, section, key in _REQUIRED_TEXTS:
+        if key == _LISTED_UNITS and ctx.report.composition is not None:
+            continue
         if not _text(ctx, key):
             yield _missing(ctx, rule, severity, section, key)
     if ctx.report.projects and not _text(ctx, "十三.项目结论"):
