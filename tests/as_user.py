@@ -282,6 +282,23 @@ def type_text(widget: QWidget, text: str) -> None:
         QApplication.sendEvent(widget, _committed(text))
 
 
+def start_page_reports(window) -> list[tuple[object, str, int]]:
+    """(item, unit, year) of every report the start page lists, 部门 and their units included."""
+    from kuaiji_desk.ui.start_page import REPORT_ROLE
+
+    tree, out = window.start.tree, []
+
+    def walk(item):
+        which = item.data(0, REPORT_ROLE)
+        if which:
+            out.append((item, which[0], int(which[1])))
+        for i in range(item.childCount()):
+            walk(item.child(i))
+    for i in range(tree.topLevelItemCount()):
+        walk(tree.topLevelItem(i))
+    return out
+
+
 def unit_and_year(unit, year):
     """Fills the 新建报告 dialog's unit and year as a person types them."""
     def name_it(dialog):

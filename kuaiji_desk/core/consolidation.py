@@ -18,7 +18,7 @@ from collections import Counter
 from .forms import CodeTable
 from .layout import Values, layout, totals_above
 from .money import format_amount
-from .report import CellKey, Composition, Report, Transfer
+from .report import COMPOSITION, PROJECTS, CellKey, Composition, Report, Transfer
 
 # What a unit receives and what the paying unit spends, for each kind of internal transfer:
 # (table, column) of 公开02表 and 03表 by code, and the 公开01表 income row.
@@ -62,9 +62,25 @@ class LiveSum:
         self._build(units)
 
     def _build(self, units: list[Report]) -> None:
-        self.report, self.units, self.stated = _consolidated(self.department, units, self.transfers, self.missing,
-                                                             self.strict)
+        fresh, self.units, self.stated = _consolidated(self.department, units, self.transfers, self.missing,
+                                                       self.strict)
+        if hasattr(self, "report"):   # the same object, for those who hold it (the window's tabs)
+            for part in ("cells", "rounded", "code_rows", "projects", "composition"):
+                setattr(self.report, part, getattr(fresh, part))
+            self.report.touch(*(t.id for t in fresh.forms.tables), PROJECTS, COMPOSITION)
+        else:
+            self.report = fresh
         self.values = {u.unit: Values(u) for u in self.units}
+
+    def figures(self, key: CellKey) -> list[tuple[str, int]]:
+        """单位明细: what each unit shows in a cell, the units without a figure left out."""
+        return [(u.unit, value) for u in self.units if (value := self.values[u.unit].value_at(key))]
+
+    def set_units(self, units: list[Report], missing: tuple[str, ...]) -> Report:
+        """The sum of another set of units (one made or deleted since), in place."""
+        self.missing = missing
+        self._build(units)
+        return self.report
 
     def replace_unit(self, new: Report) -> Report:
         """The sum after ``new`` took the place of the unit of its name."""
@@ -105,6 +121,18 @@ class LiveSum:
         out.rounded = {k for k in out.rounded if k[0] != table} | \
             {k for u in self.units for k in u.rounded if k[0] == table and k in out.cells}
         out.touch(table)
+
+
+def refusal(report: Report, parts) -> str:
+    """Why an edit of ``parts`` cannot be made on ``report``: a 部门's tables and projects are its
+    units' ('' where it can be made)."""
+    if report.composition is None:
+        return ""
+    summed = {t.id for t in report.forms.tables} | {PROJECTS}
+    if not summed & set(parts):
+        return ""
+    return ("这是部门汇总报告：各表和项目绩效自评由所属单位的报告汇总而成，不能在这里修改。"
+            "请打开单位的报告修改，部门报告随之更新。")
 
 
 def _changed_tables(old: Report, new: Report) -> list[str]:
@@ -153,16 +181,6 @@ def _listed(department: Report, units: list[Report], missing) -> tuple[str, ...]
     if department.composition is not None:
         return department.composition.units
     return (*(u.unit for u in units), *missing)
-
-
-def unit_figures(units: list[Report], key: CellKey) -> list[tuple[str, int]]:
-    """What each unit shows in a cell (单位明细): (unit, 分), the units without a figure left out."""
-    out = []
-    for unit in units:
-        value = Values(unit).value(*key)
-        if value:
-            out.append((unit.unit, value))
-    return out
 
 
 def _addable(department: Report, units: list[Report], strict: bool, problems: list[str]) -> list[Report]:

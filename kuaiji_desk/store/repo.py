@@ -9,7 +9,7 @@ from datetime import datetime
 
 from peewee import IntegrityError, SqliteDatabase
 
-from ..core.consolidation import consolidate
+from ..core.consolidation import LiveSum
 from ..core.report import Report, new_report
 from .db import read_only_reason, writing
 from .errors import DatabaseReadOnly, ReportChanged, ReportExists, ReportNotFound
@@ -73,6 +73,20 @@ def load_report(db: SqliteDatabase, unit: str, year: int) -> Report:
     """The report with the revision it was read at (``stored_revision``), which a later save
     of it must still find in the database.  A 部门's comes with its units' figures added up
     (core.consolidation), read in the same transaction."""
+    return open_report(db, unit, year)[0]
+
+
+def load_department(db: SqliteDatabase, unit: str, year: int) -> LiveSum:
+    """A 部门's report kept added up (core.consolidation.LiveSum)."""
+    live = open_report(db, unit, year)[1]
+    if live is None:
+        raise ReportNotFound(unit, year)
+    return live
+
+
+def open_report(db: SqliteDatabase, unit: str, year: int) -> tuple[Report, LiveSum | None]:
+    """The report, and for a 部门 the LiveSum that keeps it added up as its units change (what
+    the window opens: it follows the units)."""
     with db.bind_ctx(MODELS), db.atomic():
         row = _find(unit, year)
         if row is None:
@@ -80,15 +94,31 @@ def load_report(db: SqliteDatabase, unit: str, year: int) -> Report:
         report = read_contents(row, unit)
         report.stored_revision = row.revision
         if report.composition is None:
-            return report
-        units, missing = [], []
-        for name in report.composition.units:
-            found = _find(name, year)
-            if found is None:
-                missing.append(name)
-            else:
-                units.append(read_contents(found, name))
-        return consolidate(report, units, report.composition.transfers, tuple(missing), strict=False)
+            return report, None
+        live = _department(report)
+        return live.report, live
+
+
+def _department(report: Report) -> LiveSum:
+    units, missing = [], []
+    for name in report.composition.units:
+        found = _find(name, report.year)
+        if found is None:
+            missing.append(name)
+        else:
+            unit = read_contents(found, name)
+            unit.stored_revision = found.revision
+            units.append(unit)
+    return LiveSum(report, units, report.composition.transfers, tuple(missing), strict=False)
+
+
+def revisions(db: SqliteDatabase, units, year: int) -> dict[str, int]:
+    """The saved revision of each named unit's report of ``year`` (those there are): a 部门 open
+    in the window asks every few seconds whether one of its units has moved."""
+    with db.bind_ctx(MODELS):
+        query = (ReportRow.select(Unit.name, ReportRow.revision).join(Unit)
+                 .where(Unit.name.in_(list(units)), ReportRow.year == year))
+        return dict(query.tuples())
 
 
 def unit_reports(db: SqliteDatabase, report: Report) -> list[Report]:

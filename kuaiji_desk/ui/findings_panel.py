@@ -1,6 +1,8 @@
 """校验结果: every finding of the report, grouped by table; a click jumps to the cell."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QInputDialog, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
@@ -12,6 +14,13 @@ from .session import Session
 from .style import SEVERITY_BACKGROUND, SEVERITY_RANK
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole
+
+
+@dataclass(frozen=True)
+class UnitFinding:
+    """A finding of one of a 部门's units, as the panel lists it under the 部门."""
+    unit: str
+    finding: Finding
 
 
 _OTHER_GROUPS = {NARRATIVE_TABLE: "单位信息与说明", OVERALL_TABLE: "整体绩效自评表", PROJECT_TABLE: "项目绩效自评表"}
@@ -26,6 +35,7 @@ def group_name(session: Session, table: str) -> str:
 
 class FindingsPanel(QWidget):
     jump = Signal(object)   # the Finding clicked
+    open_unit = Signal(str, object)   # a 部门's unit and the finding of its report clicked
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
@@ -70,14 +80,30 @@ class FindingsPanel(QWidget):
             item.setToolTip(1, f"规则 {f.rule}")
             item.setToolTip(2, text)
             item.setBackground(0, QBrush(SEVERITY_BACKGROUND[f.severity]))
+        self._show_unit_findings(groups)
         for table, group in groups.items():
             counts = {}
             for i in range(group.childCount()):
-                s = group.child(i).data(0, FINDING_ROLE).severity
+                found = group.child(i).data(0, FINDING_ROLE)
+                s = (found.finding if isinstance(found, UnitFinding) else found).severity
                 counts[s] = counts.get(s, 0) + 1
             group.setText(1, str(group.childCount()))
             group.setText(2, "，".join(f"{SEVERITY_NAMES[s]} {n}" for s, n in counts.items()))
             group.setExpanded(table in expanded or "error" in counts)
+
+    def _show_unit_findings(self, groups: dict) -> None:
+        """A 部门's: each unit's findings in a group of its own, under the 部门's."""
+        for unit, found in self.session.unit_findings:
+            if not found:
+                continue
+            group = groups[f"unit:{unit}"] = QTreeWidgetItem(self.tree, [f"单位：{unit}"])
+            group.setData(0, FINDING_ROLE, f"unit:{unit}")
+            group.setToolTip(0, "所属单位报告中的审核结果；点击一条即打开该单位的报告")
+            for f in sorted(found, key=lambda f: SEVERITY_RANK[f.severity]):
+                item = QTreeWidgetItem(group, [SEVERITY_NAMES[f.severity], rule_name(f.rule), f.message])
+                item.setData(0, FINDING_ROLE, UnitFinding(unit, f))
+                item.setToolTip(2, f.message)
+                item.setBackground(0, QBrush(SEVERITY_BACKGROUND[f.severity]))
 
     def _tab_order(self) -> list[str]:
         """Groups in the order of the window's tabs."""
@@ -88,6 +114,8 @@ class FindingsPanel(QWidget):
         finding = item.data(0, FINDING_ROLE)
         if isinstance(finding, Finding):
             self.jump.emit(finding)
+        elif isinstance(finding, UnitFinding):
+            self.open_unit.emit(finding.unit, finding.finding)
 
     def _explain(self, item: QTreeWidgetItem, column: int = 0) -> None:
         """A 提示 may stand with a written explanation, kept and printed with the report."""

@@ -249,15 +249,16 @@ class MainWindow(QMainWindow):
 
     def open_report(self, unit: str, year: int) -> None:
         try:
-            report = repo.load_report(self.db, unit, year)
+            report, live = repo.open_report(self.db, unit, year)
         except StoreError as exc:
             QMessageBox.critical(self, "无法打开报告", str(exc))
             return
         self._close_session()
-        self.session = Session(self.db, report, self)
+        self.session = Session(self.db, report, self, live=live)
         self.session.set_unit(self.settings.amount_unit())
         self.findings_panel = FindingsPanel(self.session)
         self.findings_panel.jump.connect(self._go_to)
+        self.findings_panel.open_unit.connect(self._open_unit)
         self._show_view()
         self.findings_dock.setWidget(self.findings_panel)
         self.findings_dock.show()
@@ -702,6 +703,12 @@ class MainWindow(QMainWindow):
         self._find.query.setFocus()
         self._find.query.selectAll()
 
+    def _open_unit(self, unit: str, finding) -> None:
+        """A finding of a 部门's unit clicked: the unit's report opened at its place."""
+        self.open_report(unit, self.session.report.year)
+        if self.session is not None and self.session.report.unit == unit:
+            self._go_to(finding)
+
     def _go_to(self, place) -> None:
         if self.view is not None:
             self.activateWindow()
@@ -738,8 +745,12 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, "报告已被另一个程序修改", text)
 
     def _show_refused(self, text: str) -> None:
-        self.message.show_message(f"只读：{self.read_only}，修改未保存", 8000)
-        QMessageBox.information(self, "只读", text)
+        if self.read_only:
+            self.message.show_message(f"只读：{self.read_only}，修改未保存", 8000)
+            QMessageBox.information(self, "只读", text)
+        else:   # a 部门's tables: its units'
+            self.message.show_message("部门汇总报告的各表由单位报告汇总，修改未保存", 8000)
+            QMessageBox.information(self, "部门汇总报告", text)
 
     def closeEvent(self, event) -> None:
         self.settings.save_window(self.saveGeometry(), self.saveState())

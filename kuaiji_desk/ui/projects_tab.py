@@ -52,12 +52,19 @@ class ProjectsTab(QWidget):
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel("项目（双击名称可改名）", left))
+        summed = session.live is not None   # a 部门's: its units' projects, read-only here
+        left_layout.addWidget(QLabel("各单位的项目（只读，请在单位报告中修改）" if summed else "项目（双击名称可改名）", left))
+        if summed:
+            self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         left_layout.addWidget(self.list, 1)
         left_layout.addLayout(row)
         left_layout.addWidget(self.note)
 
         self.form = ProjectForm(session.unit, self._change_shown)
+        if summed:
+            self.form.setEnabled(False)
+            for button in self.buttons.values():
+                button.hide()
         self.form.refused.connect(self.message)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)

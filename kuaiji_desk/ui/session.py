@@ -10,21 +10,32 @@ from __future__ import annotations
 
 import gc
 import sqlite3
+from dataclasses import dataclass
 
 import peewee
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from ..core.consolidation import LiveSum, refusal
 from ..core.edits import Batch, ReplacePart, SetCells, replace_report, snapshot
 from ..core.places import where
-from ..core.report import DICT_PARTS, Report
+from ..core.report import COMPOSITION, DICT_PARTS, PROJECTS, Report
 from ..core.rules import Checker, Finding
 from ..store.db import read_only_reason
 from ..store.errors import ReportChanged, StoreError, describe
-from ..store.repo import load_report, save_parts
+from ..store.repo import load_department, load_report, revisions, save_parts
 
 _DB_ERRORS = (StoreError, peewee.DatabaseError, sqlite3.Error, OSError)
 _ABSENT = object()
+FOLLOW_MS = 3000   # how often a 部门 asks whether one of its units was saved
+
+
+@dataclass(frozen=True)
+class _Followed:
+    """What moved when a 部门's units were read again: shown as a change of those parts."""
+    parts: tuple[str, ...]
+    keys: tuple = ()
+    label: str = "单位报告已更新"
 
 
 class SaveError(Exception):
@@ -41,10 +52,19 @@ class Session(QObject):
     reloaded = Signal(str)       # another program had saved the report: read again; what became of the edit
     refused = Signal(str)        # an edit refused because the database is read-only: why, in Chinese
 
-    def __init__(self, db, report: Report, parent=None):
+    def __init__(self, db, report: Report, parent=None, live: LiveSum | None = None):
         super().__init__(parent)
         self.db = db
         self.report = report
+        # A 部门: its sum, kept moving with its units (their reports are read again every
+        # FOLLOW_MS when another accountant or program has saved one).
+        self.live = live
+        self.unit_findings: list[tuple[str, list[Finding]]] = []
+        self._unit_checkers: dict[str, Checker] = {}
+        self._unit_revisions: dict[str, int] = {}
+        self.follow_timer = QTimer(self)
+        self.follow_timer.setInterval(FOLLOW_MS)
+        self.follow_timer.timeout.connect(self.follow_units)
         self.read_only = read_only_reason(db)   # why nothing can be saved; empty when it can
         self.undo_stack = QUndoStack(self)
         self.checker = Checker()
@@ -55,6 +75,49 @@ class Session(QObject):
         gc.freeze()
         self.findings: list[Finding] = self.checker.check(report)
         self.unit = "万元"
+        if live is not None:
+            self._check_units()
+            self._unit_revisions = {u.unit: u.stored_revision for u in live.units}
+            self.follow_timer.start()
+
+    # -- a 部门 ----------------------------------------------------------------------
+    def unit_figures(self, key) -> list[tuple[str, int]]:
+        """单位明细: what each unit shows in a cell of the 部门's tables."""
+        return self.live.figures(key) if self.live is not None else []
+
+    def _check_units(self) -> None:
+        self.unit_findings = []
+        for unit in self.live.units:
+            checker = self._unit_checkers.setdefault(unit.unit, Checker())
+            self.unit_findings.append((unit.unit, checker.check(unit)))
+
+    def follow_units(self) -> bool:
+        """Reads again the units another program has saved since, and moves the sum by them;
+        True when something moved."""
+        composition = self.report.composition
+        try:
+            now = revisions(self.db, composition.units, self.report.year)
+        except _DB_ERRORS:
+            return False   # the database is busy or gone for a moment: asked again later
+        if now == self._unit_revisions:
+            return False
+        try:
+            if now.keys() != self._unit_revisions.keys():   # a unit's report made or deleted
+                fresh = load_department(self.db, self.report.unit, self.report.year)
+                self.live.set_units(fresh.units, fresh.report.composition.missing)
+            else:
+                for name, revision in now.items():
+                    if revision != self._unit_revisions[name]:
+                        unit = load_report(self.db, name, self.report.year)
+                        self.live.replace_unit(unit)
+        except _DB_ERRORS:
+            return False
+        self._unit_revisions = now
+        self.findings = self.checker.check(self.report)
+        self._check_units()
+        self.changed.emit(_Followed(tuple(t.id for t in self.report.forms.tables) + (PROJECTS, COMPOSITION)))
+        self.checked.emit(self.findings)
+        return True
 
     @property
     def values(self):
@@ -73,6 +136,10 @@ class Session(QObject):
         if self.read_only:
             self.refused.emit(f"数据库是只读的（{self.read_only}），不能修改：这份报告只能查看、检查、导出和打印。"
                               "如需修改，请把数据库复制到可以写入的位置后再打开。")
+            return False
+        why = refusal(self.report, edit.parts)
+        if why:
+            self.refused.emit(why)
             return False
         try:
             undo = self.run(edit)

@@ -4,9 +4,10 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-    QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QPushButton, QSpinBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from ..core import layouts, rules
@@ -16,6 +17,7 @@ from .layout_choice import LayoutChoice
 
 
 _COLUMNS = ["单位", "年度", "最近修改", "错误", "提示"]
+REPORT_ROLE = Qt.ItemDataRole.UserRole   # (unit, year) of the report an item opens
 
 
 class StartPage(QWidget):
@@ -29,19 +31,21 @@ class StartPage(QWidget):
         title = QLabel("部门决算公开")
         title.setStyleSheet("font-size: 22px; font-weight: bold;")
         self.hint = QLabel()
-        self.table = QTableWidget(0, len(_COLUMNS))
-        self.table.setHorizontalHeaderLabels(_COLUMNS)
+        # The reports: a 部门 with its units under it (those of its year), the others alone.
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(len(_COLUMNS))
+        self.tree.setHeaderLabels(_COLUMNS)
         # Each column as wide as what it holds; the unit's name takes the rest.
-        header = self.table.horizontalHeader()
+        header = self.tree.header()
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.itemActivated.connect(lambda item: self._open_row(item.row()))
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setRootIsDecorated(True)
+        self.tree.setExpandsOnDoubleClick(False)
+        self.tree.itemActivated.connect(self._open_item)
         self.open_button = QPushButton("打开")
-        self.open_button.clicked.connect(lambda: self._open_row(self.table.currentRow()))
+        self.open_button.clicked.connect(lambda: self._open_item(self.tree.currentItem()))
         new_button = QPushButton("新建报告…")
         new_button.clicked.connect(self.new_requested)
         last_year_button = QPushButton("从上年Excel开始…")
@@ -60,31 +64,48 @@ class StartPage(QWidget):
         layout.setContentsMargins(40, 30, 40, 30)
         layout.addWidget(title)
         layout.addWidget(self.hint)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
 
     def show_reports(self, db) -> None:
         infos = repo.list_reports(db)
-        self.table.setRowCount(len(infos))
-        for i, info in enumerate(infos):
-            counts = rules.summary(rules.check(repo.load_report(db, info.unit, info.year)))
-            texts = (info.unit, str(info.year), f"{info.modified:%Y-%m-%d %H:%M}",
-                     str(counts["error"]), str(counts["warning"]))
-            for j, text in enumerate(texts):
-                item = QTableWidgetItem(text)
-                if j:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                self.table.setItem(i, j, item)
+        self.tree.clear()
+        found = {(i.unit, i.year): i for i in infos}
+        under = {(u, i.year) for i in infos for u in i.units}   # shown under their 部门
+        for info in infos:
+            if (info.unit, info.year) in under:
+                continue
+            item = self._item(self.tree, db, info)
+            for name in info.units:
+                unit = found.get((name, info.year))
+                if unit is None:
+                    missing = QTreeWidgetItem(item, [name, str(info.year), "没有报告"])
+                    missing.setForeground(0, QBrush(QColor("#888")))
+                else:
+                    self._item(item, db, unit)
+            item.setExpanded(True)
         if infos:
-            self.table.selectRow(0)
-            self.hint.setText("选择一份报告打开，或新建一份。")
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+            self.hint.setText("选择一份报告打开，或新建一份。部门汇总报告下列出它的单位。")
         else:
             self.hint.setText("数据库中还没有报告。新建一份报告、从上年的Excel开始，或打开示例看看一份完整的决算公开。")
         self.open_button.setEnabled(bool(infos))
 
-    def _open_row(self, row: int) -> None:
-        if 0 <= row < self.table.rowCount():
-            self.open_requested.emit(self.table.item(row, 0).text(), int(self.table.item(row, 1).text()))
+    @staticmethod
+    def _item(parent, db, info) -> QTreeWidgetItem:
+        counts = rules.summary(rules.check(repo.load_report(db, info.unit, info.year)))
+        name = f"{info.unit}（部门汇总，{len(info.units)} 个单位）" if info.units else info.unit
+        item = QTreeWidgetItem(parent, [name, str(info.year), f"{info.modified:%Y-%m-%d %H:%M}",
+                                        str(counts["error"]), str(counts["warning"])])
+        item.setData(0, REPORT_ROLE, (info.unit, info.year))
+        for j in range(1, len(_COLUMNS)):
+            item.setTextAlignment(j, Qt.AlignmentFlag.AlignCenter)
+        return item
+
+    def _open_item(self, item: QTreeWidgetItem | None) -> None:
+        which = item.data(0, REPORT_ROLE) if item is not None else None
+        if which:
+            self.open_requested.emit(which[0], int(which[1]))
 
 
 # (message, blocking) about a unit and year the user chose, or None when they are right.

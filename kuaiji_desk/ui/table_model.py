@@ -118,6 +118,7 @@ class _CellView:
     foreground: QColor | None = None
     tips: list[str] = field(default_factory=list)
     editable: bool = False
+    summed: bool = False   # a 部门's figure: its units' added up
 
 
 _EMPTY = _CellView()
@@ -247,6 +248,8 @@ class ReportTableModel(QAbstractTableModel):
     def _amount_cell(self, row: str, col: str) -> "_CellView":
         key = (self.table_id, row, col)
         values, unit = self.session.values, self.session.unit
+        if self.session.live is not None:
+            return self._summed_cell(key)
         shown = self.session.report.cells.get(key)
         view = _CellView()
         if not self._layout.is_total(row, col):
@@ -265,6 +268,32 @@ class ReportTableModel(QAbstractTableModel):
             view.fen = shown
             view.text = format_amount(shown, unit)
         return view
+
+    def _summed_cell(self, key) -> "_CellView":
+        """A 部门's figure: its units', added up; read-only, 单位明细 in its tooltip."""
+        value = self.session.values.value_at(key)
+        view = _CellView(summed=True)
+        if self._layout.is_total(key[1], key[2]):
+            view.background = style.TOTAL_BACKGROUND
+        if value:
+            view.fen, view.text = value, format_amount(value, self.session.unit)
+        return view
+
+    def unit_lines(self, index: QModelIndex) -> list[str]:
+        """单位明细 of an amount cell of a 部门: each unit's figure, the internal transfers taken
+        out, the 部门's figure; [] for any other cell."""
+        cell = self.cell_of(index)
+        if self.session.live is None or cell is None or self._columns[index.column()].kind != AMOUNT:
+            return []
+        key, unit = (self.table_id, *cell), self.session.unit
+        figures = self.session.unit_figures(key)
+        total = self.session.values.value_at(key)
+        lines = [f"{name}：{format_amount(fen, unit)}" for name, fen in figures]
+        taken = total - sum(fen for _, fen in figures)
+        if taken:
+            lines.append(f"内部往来抵消：{format_amount(taken, unit)}")
+        lines.append(f"部门合计：{format_amount(total, unit)} {unit}")
+        return lines
 
     def _text_cell(self, row: str, kind: str) -> "_CellView":
         view = _CellView(text=self._text_of(kind, row))
@@ -324,7 +353,9 @@ class ReportTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return view.foreground
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(view.tips) if view.tips else None
+            # A 部门's figures: 单位明细 worked out when asked for, not for every cell painted.
+            tips = view.tips + (["单位明细（双击查看）：", *self.unit_lines(index)] if view.summed else [])
+            return "\n".join(tips) if tips else None
         return None
 
     def flags(self, index):
@@ -350,6 +381,8 @@ class ReportTableModel(QAbstractTableModel):
         cell = self.cell_of(index)
         if cell is None or self._columns[index.column()].kind != AMOUNT or self.is_editable(index):
             return ""
+        if self.session.live is not None:
+            return "部门汇总数由所属单位的报告汇总得出，不能直接填写；双击可查看单位明细，请在单位报告中修改。"
         row, col = cell
         lay = self._layout
         rows = lay.row_terms.get(row)
@@ -364,7 +397,7 @@ class ReportTableModel(QAbstractTableModel):
             terms = f"本行{col_words}"
         else:
             terms = "各项"   # a total of no rows (a 合计 over an empty table)
-        return f"{self._cell_words(row, col)}由{terms}相加得出，不能直接填写；请填写其各项。"
+        return f"{self.cell_words(row, col)}由{terms}相加得出，不能直接填写；请填写其各项。"
 
     def _rows_words(self, row: str, terms: tuple[str, ...]) -> str:
         if not terms:
@@ -375,7 +408,7 @@ class ReportTableModel(QAbstractTableModel):
             return "其下各科目"
         return f"{'、'.join(terms)}类"   # a group of classes (06: 人员经费合计 = 301、303)
 
-    def _cell_words(self, row: str, col: str) -> str:
+    def cell_words(self, row: str, col: str) -> str:
         """“201 一般公共服务支出”的“财政拨款收入”（第2栏）; “本年收入合计”（第27行）."""
         label = self._layout.labels.get(row, "")
         if self._is_code_table:

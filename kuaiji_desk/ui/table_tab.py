@@ -74,10 +74,19 @@ class TableTab(QWidget):
         layout.addWidget(self.statement_label)
         self.code_edit = None
         self.offer = None
-        if isinstance(self.spec, CodeTable):
+        summed = session.live is not None   # a 部门's: its units' tables added up, read-only
+        if isinstance(self.spec, CodeTable) and not summed:
             layout.addLayout(self._code_line())
-        if table_id in SHARED_CODES:
+        if table_id in SHARED_CODES and not summed:
             layout.addWidget(self._offer_line())
+        if summed:
+            self.view.doubleClicked.connect(self.show_unit_detail)
+            units = session.report.composition.units
+            banner = QLabel(f"部门汇总：本表由 {len(units)} 个单位（{'、'.join(units)}）的报告相加而成，只读；"
+                            "双击单元格查看单位明细，请在单位报告中修改。")
+            banner.setWordWrap(True)
+            banner.setStyleSheet("color: #1f4e79;")
+            layout.insertWidget(0, banner)
 
         session.changed.connect(self._on_changed)
         session.unit_changed.connect(self._show_unit)
@@ -226,6 +235,10 @@ class TableTab(QWidget):
         cell = self.model.cell_of(index)
         menu = QMenu(self)
         menu.addAction("复制", self.view.copy_selection)
+        if self.session.live is not None:   # a 部门's: nothing to change here
+            detail = menu.addAction("单位明细…", lambda: self.show_unit_detail(index))
+            detail.setEnabled(bool(self.model.unit_lines(index)))
+            return menu
         menu.addAction("粘贴", self.view.paste)
         menu.addAction("清除", self.view.clear_selection)
         if cell and self.model.is_code_row(cell[0]):
@@ -238,6 +251,13 @@ class TableTab(QWidget):
         whole = menu.addAction("本表全部按计算值", self.reset_table)
         whole.setEnabled(bool(stated_totals(self.session.report, self.table_id)))
         return menu
+
+    def show_unit_detail(self, index) -> None:
+        """单位明细 of a 部门's cell: which unit contributed what."""
+        lines = self.model.unit_lines(index)
+        if lines:
+            cell = self.model.cell_of(index)
+            QMessageBox.information(self, "单位明细", f"{self.model.cell_words(*cell)}\n\n" + "\n".join(lines))
 
     def _stated_totals(self, index) -> list[tuple[str, str]]:
         """The stated totals the menu acts on: those selected, if the click was on the selection."""

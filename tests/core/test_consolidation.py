@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from kuaiji_desk.core import rules
-from kuaiji_desk.core.consolidation import ConsolidationError, LiveSum, consolidate, read_transfers, unit_figures
+from kuaiji_desk.core.consolidation import ConsolidationError, LiveSum, consolidate, read_transfers
 from kuaiji_desk.core.layout import Values, layout
 from kuaiji_desk.core.narrative.part_one import part_one
 from kuaiji_desk.core.report import Composition, Transfer, new_report
@@ -135,9 +135,9 @@ def test_the_first_part_lists_the_units_with_their_count(sample):
 
 
 def test_unit_figures_say_who_contributed_what():
-    units = [unit("甲", PARENT), unit("乙", CHILD)]
-    assert unit_figures(units, ("03", "合计", "2")) == [("甲", 400 * WAN), ("乙", 100 * WAN)]
-    assert unit_figures(units, ("01", "4", "1")) == [("乙", 100 * WAN)]
+    live = LiveSum(department(), [unit("甲", PARENT), unit("乙", CHILD)])
+    assert live.figures(("03", "合计", "2")) == [("甲", 400 * WAN), ("乙", 100 * WAN)]
+    assert live.figures(("01", "4", "1")) == [("乙", 100 * WAN)]
 
 
 def test_transfers_are_read_from_a_csv_saved_by_excel(tmp_path):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QDesktopServices
 
-from as_user import button_by_label, fill, files, no, ok, save_as, shown_windows, yes
+from as_user import button_by_label, fill, files, no, ok, save_as, shown_windows, start_page_reports, yes
 from full_disk import fill_up
 from kuaiji_desk import __version__
 from kuaiji_desk.core import edits
@@ -42,16 +42,14 @@ def me(window, user):
 def open_from_start_page(me, window, unit, year):
     """文件 → 打开报告, then a double click on the report's row."""
     me.choose("文件", "打开报告")
-    table = window.start.table
-    row = next(r for r in range(table.rowCount())
-               if (table.item(r, 0).text(), table.item(r, 1).text()) == (unit, str(year)))
-    me.double_click(table.viewport(), table.visualItemRect(table.item(row, 0)).center())
+    tree = window.start.tree
+    item = next(item for item, u, y in start_page_reports(window) if (u, y) == (unit, year))
+    me.double_click(tree.viewport(), tree.visualItemRect(item).center())
     assert (window.session.report.unit, window.session.report.year) == (unit, year)
 
 
 def units_shown(window):
-    table = window.start.table
-    return sorted((table.item(r, 0).text(), int(table.item(r, 1).text())) for r in range(table.rowCount()))
+    return sorted((unit, year) for _, unit, year in start_page_reports(window))
 
 
 def stored_reports(path):

@@ -1,0 +1,127 @@
+"""A 部门 in the window: the start page shows it with its units; its tables are its units' added
+up, read-only, with 单位明细; its units' findings are listed under it and open the unit; the
+sum follows a unit saved by another program."""
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from as_user import ok, start_page_reports
+from kuaiji_desk.core.consolidation import consolidate
+from kuaiji_desk.core.report import Composition, new_report
+from kuaiji_desk.core.sample import load_sample
+from kuaiji_desk.store import repo
+from kuaiji_desk.store.db import close_db, open_db
+from kuaiji_desk.ui.findings_panel import FINDING_ROLE
+
+DEPT = "某部门"
+UNITS = ("单位甲", "单位乙")
+
+
+def department_in(path):
+    sample = load_sample()
+    db = open_db(path)
+    try:
+        for name in UNITS:
+            repo.save_report(db, dataclasses.replace(sample, unit=name))
+        own = new_report(DEPT, 2024)
+        own.composition = Composition(UNITS)
+        repo.save_report(db, consolidate(own, []))
+    finally:
+        close_db(db)
+    return sample
+
+
+def open_department(window, me):
+    me.choose("文件", "打开报告")
+    tree = window.start.tree
+    item = next(item for item, unit, _ in start_page_reports(window) if unit == DEPT)
+    me.double_click(tree.viewport(), tree.visualItemRect(item).center())
+    assert window.session.report.unit == DEPT
+
+
+def test_the_start_page_shows_the_department_with_its_units(open_window, user, tmp_path):
+    department_in(tmp_path / "k.db")
+    window = open_window()
+    tree = window.start.tree
+    top = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    assert top == ["某部门（部门汇总，2 个单位）"]
+    dept = tree.topLevelItem(0)
+    assert [dept.child(i).text(0) for i in range(dept.childCount())] == list(UNITS) and dept.isExpanded()
+    open_department(window, user(window))
+
+
+def test_the_departments_cells_are_its_units_added_and_cannot_be_typed_into(open_window, user, dialogs, tmp_path):
+    sample = department_in(tmp_path / "k.db")
+    window = open_window()
+    me = user(window)
+    open_department(window, me)
+    tab = window.view.tables["02"]
+    window.view.setCurrentWidget(tab)
+    cell = tab.model.index_of("2010350", "2")
+    assert cell.data() == "502.70"                             # 251.35 万元 twice
+    me.click_cell(tab.view, cell)
+    QTest.keyClicks(tab.view, "5")
+    assert "部门汇总数由所属单位的报告汇总得出" in window.message.message()
+    assert window.session.report.get("02", "2010350", "2") == 2 * sample.get("02", "2010350", "2")
+    tip = cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert "单位甲：251.35" in tip and "单位乙：251.35" in tip and "部门合计：502.70 万元" in tip
+    dialogs.answer(ok)
+    me.double_click(tab.view.viewport(), tab.view.visualRect(cell).center())
+    assert dialogs.last.title == "单位明细"
+    assert "单位甲：251.35\n单位乙：251.35\n部门合计：502.70 万元" in dialogs.last.text
+
+
+def test_a_units_finding_is_listed_under_the_department_and_opens_the_unit(open_window, user, tmp_path):
+    department_in(tmp_path / "k.db")
+    window = open_window()
+    me = user(window)
+    open_department(window, me)
+    tree = window.findings_panel.tree
+    groups = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    names = [g.text(0) for g in groups]
+    assert "单位：单位甲" in names and "单位：单位乙" in names
+    group = groups[names.index("单位：单位乙")]
+    group.setExpanded(True)
+    item = group.child(0)
+    finding = item.data(0, FINDING_ROLE).finding
+    tree.scrollToItem(item)
+    QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center())
+    assert window.session.report.unit == "单位乙"
+    assert window.session.live is None and finding.message in [f.message for f in window.session.findings]
+
+
+def test_the_sum_follows_a_unit_saved_by_another_program(open_window, user, qtbot, tmp_path):
+    sample = department_in(tmp_path / "k.db")
+    window = open_window()
+    open_department(window, user(window))
+    window.session.follow_timer.setInterval(50)
+    other = open_db(tmp_path / "k.db")   # another accountant, on unit 甲
+    try:
+        unit = repo.load_report(other, "单位甲", 2024)
+        unit.set("02", "2010350", "7", 12_340_000)     # 12.34 万元 of 其他收入
+        repo.save_report(other, unit)
+    finally:
+        close_db(other)
+    tab = window.view.tables["02"]
+    qtbot.waitUntil(lambda: tab.model.index_of("2010350", "7").data() == "12.34", timeout=3000)
+    assert window.session.report.get("02", "2010350", "2") == 2 * sample.get("02", "2010350", "2")
+    assert window.session.undo_stack.count() == 0    # nothing of the 部门's own to undo
+
+
+def test_the_departments_own_texts_are_written_and_kept(open_window, user, tmp_path):
+    department_in(tmp_path / "k.db")
+    window = open_window()
+    me = user(window)
+    open_department(window, me)
+    field = window.view.info.inputs["职责"][0]
+    window.view.setCurrentWidget(window.view.info)
+    me.retype(field, "统筹全部门的工作")
+    me.press("Tab", to=field)
+    db = open_db(tmp_path / "k.db")
+    try:
+        assert repo.load_report(db, DEPT, 2024).texts["职责"] == "统筹全部门的工作"
+    finally:
+        close_db(db)
