@@ -21,7 +21,7 @@ import peewee
 
 from . import __version__, paths
 from .core import layouts, rules
-from .core.consolidation import TRANSFER_COLUMNS, ConsolidationError, consolidate, read_transfers, transfer_words
+from .core.consolidation import TRANSFER_COLUMNS, ConsolidationError, read_transfers, transfer_words
 from .core.excel.errors import WorkbookError
 from .core.files import WriteError, write_atomically
 from .core.names import InvalidText, check_text, printable, unit_name
@@ -251,24 +251,9 @@ def cmd_new(args, out) -> int:
 def cmd_consolidate(args, out) -> int:
     transfers = read_transfers(args.transfers) if args.transfers else ()
     with _open_for_writing(args) as db:
-        units = []
-        for name in args.units:
-            try:
-                units.append(repo.load_report(db, name, args.year))
-            except ReportNotFound:
-                raise UsageError(f"单位「{name}」没有{args.year}年度的报告：请先新建或导入它。") from None
-        try:
-            own = repo.load_report(db, args.unit, args.year)
-        except ReportNotFound:
-            own = new_report(args.unit, args.year, layout=units[0].layout)
-        if own.composition is None and (own.cells or own.projects):
-            raise UsageError(f"「{args.unit}」{args.year}年度已有本单位的报告（有数字），不能改作部门汇总报告。"
-                             f"部门机关本身作为单位时，请用另一个名称（例如「{args.unit}本级」）。")
-        own.composition = Composition(tuple(args.units), transfers)
-        report = consolidate(own, units, transfers)   # refused here, before anything is written
-        repo.save_report(db, report)
+        report = repo.save_department(db, args.unit, args.year, Composition(tuple(args.units), transfers))
     counts = rules.summary(rules.check(report))
-    print(f"已汇总：{args.unit} {args.year}年度，{len(units)} 个单位（{'、'.join(args.units)}）", file=out)
+    print(f"已汇总：{args.unit} {args.year}年度，{len(args.units)} 个单位（{'、'.join(args.units)}）", file=out)
     print(f"收入总计 {format_amount(Values(report).value('01', '30', '1'))} 万元，"
           f"错误 {counts['error']} 条，提示 {counts['warning']} 条", file=out)
     for t in transfers:

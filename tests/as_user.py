@@ -299,6 +299,17 @@ def start_page_reports(window) -> list[tuple[object, str, int]]:
     return out
 
 
+def pick(combo, text: str) -> None:
+    """Chooses an entry of a drop-down list with the keyboard, as a person does."""
+    combo.setFocus()
+    QTest.keyClick(combo, Qt.Key.Key_Home)
+    for _ in range(combo.count()):
+        if combo.currentText() == text:
+            return
+        QTest.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentText() == text, f"列表中没有「{text}」"
+
+
 def unit_and_year(unit, year):
     """Fills the 新建报告 dialog's unit and year as a person types them."""
     def name_it(dialog):

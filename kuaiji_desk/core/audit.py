@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from . import rules
+from .consolidation import transfer_words
 from .files import write_atomically
 from .layout import Values, headline_total
 from .money import format_amount
@@ -44,6 +45,9 @@ class Audit:
     totals: list[tuple[str, str, str]]  # (表, 项目, 金额 in 万元)
     lines: list[AuditLine]
     note: str = AUDIT_NOTE
+    # A 部门's: the units it adds up, and the internal transfers taken out of the sum.
+    units: tuple[str, ...] = ()
+    eliminations: tuple[str, ...] = ()
 
 
 def audit(report: Report, made: date | None = None) -> Audit:
@@ -57,8 +61,24 @@ def audit(report: Report, made: date | None = None) -> Audit:
                        format_value(f.expected) or "", format_value(f.actual) or "", f.message,
                        report.explanations.get(f.key, ""))
              for i, f in enumerate(findings, start=1)]
+    composition = report.composition
     return Audit(f"{report.department_name}{report.year}年度部门决算公开审核报告", report.unit, report.year,
-                 made or date.today(), counts, totals, lines)
+                 made or date.today(), counts, totals, lines,
+                 units=composition.units if composition else (),
+                 eliminations=tuple(map(transfer_words, composition.transfers)) if composition else ())
+
+
+def department_lines(audit: Audit) -> list[str]:
+    """What the 审核报告 of a 部门 says of its make-up, a line each (none for a unit)."""
+    if not audit.units:
+        return []
+    lines = [f"部门汇总：{len(audit.units)} 个单位（{'、'.join(audit.units)}）。"]
+    if audit.eliminations:
+        lines.append(f"内部往来抵消 {len(audit.eliminations)} 笔：")
+        lines += [f"{i}. {words}" for i, words in enumerate(audit.eliminations, start=1)]
+    else:
+        lines.append("没有列出单位之间的内部往来。")
+    return lines
 
 
 def place_of(report: Report, values: Values, finding: Finding) -> str:

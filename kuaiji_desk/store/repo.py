@@ -9,8 +9,8 @@ from datetime import datetime
 
 from peewee import IntegrityError, SqliteDatabase
 
-from ..core.consolidation import LiveSum
-from ..core.report import Report, new_report
+from ..core.consolidation import ConsolidationError, LiveSum, consolidate
+from ..core.report import Composition, Report, new_report
 from .db import read_only_reason, writing
 from .errors import DatabaseReadOnly, ReportChanged, ReportExists, ReportNotFound
 from .models import MODELS, CompositionUnit, ReportRow, Unit
@@ -97,6 +97,29 @@ def open_report(db: SqliteDatabase, unit: str, year: int) -> tuple[Report, LiveS
             return report, None
         live = _department(report)
         return live.report, live
+
+
+def save_department(db: SqliteDatabase, name: str, year: int, composition: Composition) -> Report:
+    """Makes, or changes the units and transfers of, the 部门 report ``name`` of ``year``: every
+    unit must have a report of that year, and the sum must be possible (ConsolidationError,
+    naming what is wrong, and nothing written)."""
+    units = []
+    for unit in composition.units:
+        try:
+            units.append(load_report(db, unit, year))
+        except ReportNotFound:
+            raise ConsolidationError(f"单位「{unit}」没有{year}年度的报告：请先新建或导入它。") from None
+    try:
+        own = load_report(db, name, year)
+    except ReportNotFound:
+        own = new_report(name, year, layout=units[0].layout if units else None)
+    if own.composition is None and (own.cells or own.projects):
+        raise ConsolidationError(f"「{name}」{year}年度已有本单位的报告（有数字），不能改作部门汇总报告。"
+                                 f"部门机关本身作为单位时，请用另一个名称（例如「{name}本级」）。")
+    own.composition = composition
+    report = consolidate(own, units, composition.transfers)   # refused here, before anything is written
+    save_report(db, report)
+    return report
 
 
 def _department(report: Report) -> LiveSum:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ..core import edits, layouts, rules
 from ..core.layout import stated_totals
+from ..core.consolidation import ConsolidationError
 from ..core.report import LAYOUT
 from ..core.rules.completeness import before_publishing
 from ..core.excel.errors import WorkbookError
@@ -31,6 +32,7 @@ from .file_dialogs import FileDialogs
 from .find_dialog import FindDialog
 from .findings_panel import FindingsPanel
 from .help import AboutDialog, HelpDialog
+from .department_dialog import DepartmentDialog
 from .info_tab import InfoTab
 from .layout_choice import LayoutDialog
 from .overall_tab import OverallTab
@@ -154,6 +156,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "打开报告(&O)…", self.show_start, QKeySequence.StandardKey.Open)
         self.last_year_action = self._action(file_menu, "从上年Excel开始…", self.start_from_last_year)
         self.last_report_action = self._action(file_menu, "从上年报告新建…", self.start_from_last_report)
+        self._action(file_menu, "新建部门汇总…", self.new_department)
+        self.composition_action = self._action(file_menu, "部门单位构成…", self.change_composition)
         self._action(file_menu, "打开示例", self.open_sample)
         self.recent_menu = RecentMenu(self, self.open_report)
         file_menu.addMenu(self.recent_menu)
@@ -702,6 +706,42 @@ class MainWindow(QMainWindow):
         self._find.activateWindow()
         self._find.query.setFocus()
         self._find.query.selectAll()
+
+    def _units_of(self, year: int, department: str = "") -> list[str]:
+        """The reports of ``year`` a 部门 may add up: the units' (not 部门's), not its own."""
+        return [i.unit for i in repo.list_reports(self.db) if i.year == year and not i.units and i.unit != department]
+
+    def new_department(self) -> bool:
+        """文件 → 新建部门汇总: a 部门 report made of the units ticked, opened."""
+        if self._refused_read_only():
+            return False
+        years = [i.year for i in repo.list_reports(self.db)]
+        dialog = DepartmentDialog("新建部门汇总", self._units_of, max(years, default=date.today().year - 1),
+                                  parent=self)
+        return dialog.exec() == QDialog.DialogCode.Accepted and \
+            self._save_department(dialog.department(), dialog.year.value(), dialog.composition())
+
+    def change_composition(self) -> bool:
+        """文件 → 部门单位构成: the open 部门's units and transfers changed, the sum made again."""
+        report = self.session.report if self.session else None
+        if report is None or report.composition is None:
+            QMessageBox.information(self, "部门单位构成", "请先打开一份部门汇总报告（用“文件 → 新建部门汇总”建立）。")
+            return False
+        if self._refused_read_only():
+            return False
+        dialog = DepartmentDialog("部门单位构成", lambda y: self._units_of(y, report.unit), report.year,
+                                  name=report.unit, composition=report.composition, parent=self)
+        return dialog.exec() == QDialog.DialogCode.Accepted and \
+            self._save_department(report.unit, report.year, dialog.composition())
+
+    def _save_department(self, name: str, year: int, composition) -> bool:
+        try:
+            repo.save_department(self.db, name, year, composition)
+        except (ConsolidationError, StoreError) as exc:
+            QMessageBox.critical(self, "无法汇总", f"{exc}\n\n没有作任何更改。")
+            return False
+        self.open_report(name, year)
+        return True
 
     def _open_unit(self, unit: str, finding) -> None:
         """A finding of a 部门's unit clicked: the unit's report opened at its place."""

@@ -190,3 +190,22 @@ def test_a_units_edit_moves_the_live_sum_as_adding_up_afresh(sample):
         fresh = consolidate(department(), units)
         assert (report.cells, report.rounded) == (fresh.cells, fresh.rounded), changes
     assert rules.check(report) == rules.check(consolidate(department(), units))
+
+
+def test_the_audit_report_lists_the_units_and_the_transfers_taken_out(tmp_path):
+    import openpyxl
+
+    from kuaiji_desk.core.audit import audit, export_audit
+    from poppler import pdf_text
+
+    total = consolidate(department(), [unit("甲", PARENT), unit("乙", CHILD)], (AID,))
+    made = audit(total)
+    words = "甲 → 乙：补助 100.00 万元（上级补助收入 / 对附属单位补助支出；收入科目 2010350，支出科目 2010350）"
+    assert made.units == ("甲", "乙") and made.eliminations == (words,)
+    export_audit(total, tmp_path / "审核.pdf")
+    export_audit(total, tmp_path / "审核.xlsx")
+    text = "".join(pdf_text(tmp_path / "审核.pdf").split())
+    assert "部门汇总：2个单位（甲、乙）。" in text and "内部往来抵消1笔：" in text and "".join(words.split()) in text
+    sheet = openpyxl.load_workbook(tmp_path / "审核.xlsx").active
+    cells = [c.value for row in sheet.iter_rows() for c in row if c.value]
+    assert "部门汇总：2 个单位（甲、乙）。" in cells and f"1. {words}" in cells

@@ -125,3 +125,55 @@ def test_the_departments_own_texts_are_written_and_kept(open_window, user, tmp_p
         assert repo.load_report(db, DEPT, 2024).texts["职责"] == "统筹全部门的工作"
     finally:
         close_db(db)
+
+
+def tick(me, dialog, *names):
+    """Ticks (or unticks) units in the list as a person does: select, then Space."""
+    for name in names:
+        item = dialog.units.findItems(name, Qt.MatchFlag.MatchExactly)[0]
+        dialog.units.setCurrentItem(item)
+        dialog.units.setFocus()
+        QTest.keyClick(dialog.units, Qt.Key.Key_Space)
+
+
+def test_a_department_is_made_and_its_units_changed_from_the_menu(open_window, user, dialogs, tmp_path):
+    from as_user import fill, pick, type_text
+
+    sample = load_sample()
+    db = open_db(tmp_path / "k.db")
+    try:
+        for name in UNITS:
+            repo.save_report(db, dataclasses.replace(sample, unit=name))
+    finally:
+        close_db(db)
+    window = open_window()
+    me = user(window)
+
+    def make(dialog):
+        dialog.name.lineEdit().setFocus()
+        type_text(dialog.name.lineEdit(), DEPT)
+        dialog.year.setFocus()
+        dialog.year.selectAll()
+        type_text(dialog.year, "2024")
+        tick(me, dialog, *UNITS)
+    dialogs.answer(fill(make))
+    me.choose("文件", "新建部门汇总")
+    report = window.session.report
+    assert report.unit == DEPT and sorted(report.composition.units) == sorted(UNITS)
+    assert report.get("01", "30", "1") == 2 * sample.get("01", "30", "1")
+
+    def transfer_too_big(dialog):
+        me.click("新增一笔", within=dialog)
+        pick(dialog.transfers.cellWidget(0, 1), "单位甲")
+        pick(dialog.transfers.cellWidget(0, 2), "单位乙")
+        for column, text in ((3, "2010350"), (4, "2010350"), (5, "5")):
+            me.type_in_cell(dialog.transfers, dialog.transfers.model().index(0, column), text)
+    dialogs.answer(fill(transfer_too_big), ok)
+    me.choose("文件", "部门单位构成")
+    assert dialogs.last.title == "无法汇总" and "只有 0.00 万元，不够抵消" in dialogs.last.text
+    assert sorted(window.session.report.composition.units) == sorted(UNITS)      # nothing changed
+
+    dialogs.answer(fill(lambda dialog: tick(me, dialog, "单位乙")))
+    me.choose("文件", "部门单位构成")
+    assert window.session.report.composition.units == ("单位甲",)
+    assert window.session.report.get("01", "30", "1") == sample.get("01", "30", "1")

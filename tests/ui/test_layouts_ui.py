@@ -3,25 +3,13 @@ it, remembered for the next report, and the report's tabs and tables shaped by i
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 
-from as_user import files, fill, ok, unit_and_year
+from as_user import files, fill, ok, pick, unit_and_year
 from kuaiji_desk.core.sample import SAMPLE_UNIT, load_sample
 from kuaiji_desk.store import repo
 from kuaiji_desk.store.db import close_db, open_db
 
 UNIT = "测试单位"
-
-
-def pick(combo, text: str) -> None:
-    """Chooses an entry of a drop-down list with the keyboard, as a person does."""
-    combo.setFocus()
-    QTest.keyClick(combo, Qt.Key.Key_Home)
-    for _ in range(combo.count()):
-        if combo.currentText() == text:
-            return
-        QTest.keyClick(combo, Qt.Key.Key_Down)
-    assert combo.currentText() == text, f"列表中没有「{text}」"
 
 
 def new_report_in(unit: str, year: int, layout: str | None, seen: list):

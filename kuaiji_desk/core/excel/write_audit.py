@@ -6,7 +6,7 @@ from os import PathLike
 
 from openpyxl import Workbook
 
-from ..audit import Audit
+from ..audit import Audit, department_lines
 from ..files import write_in_one_go
 from .sheet_writer import CELL, CELL_BOLD, CENTER, HEAD, LINE, NOTE, RIGHT, TITLE, SheetWriter
 
@@ -24,14 +24,19 @@ def write_audit_workbook(audit: Audit, path: str | PathLike) -> None:
     sw.text(2, 1, f"单位：{audit.unit}　　年度：{audit.year}　　生成日期：{audit.made:%Y年%m月%d日}", LINE, to=(2, last))
     counts = "，".join(f"{kind} {n} 条" for kind, n in audit.counts.items())
     sw.text(3, 1, f"审核结果：{counts}。", LINE, to=(3, last))
-    r = 5
+    r = 3
+    for line in department_lines(audit):
+        r += 1
+        sw.text(r, 1, line, LINE, to=(r, last))
+    r += 2
+    totals_top = r + 1
     sw.text(r, 1, "主要数字（万元）", CELL_BOLD, to=(r, 3))
     for table, item, amount in audit.totals:
         r += 1
         sw.text(r, 1, table, CENTER)
         sw.text(r, 2, item, CELL, to=(r, 3))
         sw.text(r, 4, amount, RIGHT)
-    sw.box(6, 1, r, 4)
+    sw.box(totals_top, 1, r, 4)
     r += 2
     header = r
     for c, words in enumerate(COLUMNS, start=1):

@@ -9,7 +9,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
-from ..audit import Audit
+from ..audit import Audit, department_lines
 from ..excel.write_audit import COLUMNS
 from .document import CREATOR, _binary_streams, _frame
 from .fonts import PdfFonts, resolve_fonts
@@ -38,6 +38,7 @@ def write_audit_pdf(audit: Audit, path, fonts: PdfFonts | None = None) -> None:
         p(audit.title, s.h1),
         p(f"单位：{audit.unit}　　年度：{audit.year}　　生成日期：{audit.made:%Y年%m月%d日}", s.meta_left),
         p(f"审核结果：{counts}。", s.meta_left),
+        *(p(line, s.meta_left) for line in department_lines(audit)),
         Spacer(1, 4 * mm),
         p("主要数字（万元）", ParagraphStyle("audit_totals", parent=s.h3, keepWithNext=0)),
     ]
