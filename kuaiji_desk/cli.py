@@ -115,6 +115,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="表中放不进报告任何一格的数字（表没有的行或科目）不导入，在标准错误中逐个列出；"
                         "不加此项时这样的工作簿不导入")
 
+    p = sub.add_parser("import-units", help="一次导入部门各单位的工作簿：每个工作簿导入它写明的单位（没有报告时新建）")
+    p.add_argument("year", metavar="YEAR", type=_year, help="年度")
+    p.add_argument("files", metavar="FILE", type=Path, nargs="+", help="各单位的 Excel 工作簿（每个单位一个或几个）")
+    p.add_argument("--dept", metavar="DEPT", type=_unit, help="同时把这些单位加入部门汇总报告 DEPT（没有时新建）")
+    p.add_argument("--skip-unplaced", action="store_true", help="同 import：放不进报告的数字不导入，逐个列出")
+
     p = sub.add_parser("consolidate", help="由所列单位的报告汇总部门报告（没有时新建，有时更新所列单位）")
     p.add_argument("unit", metavar="DEPT", type=_unit, help="部门名称（部门报告的名称，不能与所列单位相同）")
     p.add_argument("year", metavar="YEAR", type=_year, help="年度")
@@ -261,6 +267,44 @@ def cmd_consolidate(args, out) -> int:
     return EXIT_OK
 
 
+def cmd_import_units(args, out, err) -> int:
+    from .core.excel.importer import Unplaced, apply_import
+    from .core.excel.units_import import read_units
+
+    try:   # every file read before anything is written
+        groups = read_units(args.files, args.year, skip_unplaced=args.skip_unplaced)
+    except Unplaced as exc:
+        raise WorkbookError(f"{exc}\n核对后如确定不要这些数，可加 --skip-unplaced 导入其余的。") from None
+    with _open_for_writing(args) as db:
+        reports = []
+        for group in groups:
+            try:
+                report = repo.load_report(db, group.unit, args.year)
+            except ReportNotFound:
+                report = new_report(group.unit, args.year, layout=group.data.layout)
+            if report.composition is not None:
+                raise UsageError(f"「{group.unit}」是部门汇总报告，不能导入单位的工作簿。")
+            apply_import(report, group.data)
+            reports.append(report)
+        for report in reports:
+            repo.save_report(db, report)
+        if args.dept:
+            try:
+                known = repo.load_report(db, args.dept, args.year).composition
+            except ReportNotFound:
+                known = None
+            units = (*(known.units if known else ()), *(g.unit for g in groups if not known or g.unit not in known.units))
+            repo.save_department(db, args.dept, args.year,
+                                 Composition(units, known.transfers if known else ()))
+    for group in groups:
+        print(f"已导入：{group.unit} {args.year}年度（{'、'.join(f.name for f in group.files)}）", file=out)
+        for line in group.data.unplaced:
+            print(f"未导入：{line}", file=err)
+    if args.dept:
+        print(f"已汇总：{args.dept} {args.year}年度，{len(units)} 个单位（{'、'.join(units)}）", file=out)
+    return EXIT_OK
+
+
 def cmd_import(args, out, err) -> int:
     # Imported per command: the window starts without openpyxl and reportlab.
     from .core.excel.importer import Unplaced, apply_import, read_workbooks
@@ -381,7 +425,8 @@ COMMANDS = {"reports": cmd_reports, "layouts": cmd_layouts, "new": cmd_new, "con
             "check": cmd_check,
             "explain": cmd_explain, "export-audit": cmd_export_audit}
 # Commands that also say something on stderr when they succeed (what they left out).
-WITH_WARNINGS = {"export-excel": cmd_export_excel, "export-pdf": cmd_export_pdf, "import": cmd_import}
+WITH_WARNINGS = {"export-excel": cmd_export_excel, "export-pdf": cmd_export_pdf, "import": cmd_import,
+                 "import-units": cmd_import_units}
 
 
 def main(argv: list[str] | None = None, out=None, err=None) -> int:

@@ -73,3 +73,24 @@ class ImportPreview(QDialog):
         layout.addWidget(QLabel("读取说明与需要确认的事项：", self))
         layout.addWidget(self.notes, 1)
         layout.addWidget(buttons)
+
+
+class UnitsPreview(QDialog):
+    """导入预览 of a 部门's units: for each unit, the files read, what was found, what is left out."""
+
+    def __init__(self, lines: list[str], unplaced: int, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("导入预览 — 各单位工作簿")
+        self.resize(900, 640)
+        self.text = QPlainTextEdit("\n".join(lines), self)
+        self.text.setReadOnly(True)
+        buttons = QDialogButtonBox(self)
+        buttons.addButton("仍然导入（不含放不进的数）" if unplaced else "导入", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("每个工作簿导入它写明的单位（没有报告的新建）。导入涉及多个报告，不能撤销；"
+                                "取消则不作任何更改。", self))
+        layout.addWidget(self.text, 1)
+        layout.addWidget(buttons)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from ..core import edits, layouts, rules
 from ..core.layout import stated_totals
 from ..core.consolidation import ConsolidationError
-from ..core.report import LAYOUT
+from ..core.report import LAYOUT, new_report
 from ..core.rules.completeness import before_publishing
 from ..core.excel.errors import WorkbookError
 from ..core.files import WriteError, write_atomically
@@ -26,7 +26,7 @@ from ..core.sample import SAMPLE_UNIT, SAMPLE_YEAR
 from ..store import repo
 from ..store.backup import rotate
 from ..store.db import close_db, open_db, read_only_reason
-from ..store.errors import ReportExists, StoreError, describe
+from ..store.errors import ReportExists, ReportNotFound, StoreError, describe
 from .backups import backup_data, restore_data
 from .file_dialogs import FileDialogs
 from .find_dialog import FindDialog
@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         self.import_action = self._action(file_menu, "导入本年工作簿(&I)…", self.import_workbooks, "Ctrl+I")
+        self._action(file_menu, "导入各单位工作簿…", self.import_units)
         self.layout_action = self._action(file_menu, "公开表式样(&L)…", self.choose_layout)
         file_menu.addSeparator()
         self.export_excel_action = self._action(file_menu, "导出Excel(&E)…", self.export_excel)
@@ -448,6 +449,55 @@ class MainWindow(QMainWindow):
         if not self.session.apply(edits.replace_report(report, imported, "导入工作簿")):
             return False
         self.message.show_message("已导入：" + "；".join(data.found))
+        return True
+
+    def import_units(self) -> bool:
+        """文件 → 导入各单位工作簿: a 部门's units' workbooks at once, each into the unit it names."""
+        if self._refused_read_only():
+            return False
+        paths = self.files.open_files(self, "选择各单位的公开表和绩效自评表工作簿")
+        if not paths:
+            return False
+        from ..core.excel.importer import apply_import   # openpyxl: see startup
+        from ..core.excel.units_import import read_units
+        from .import_preview import UnitsPreview
+
+        year = self.session.report.year if self.session else date.today().year - 1
+        try:
+            groups = read_units(paths, year, skip_unplaced=True)
+        except WorkbookError as exc:
+            QMessageBox.critical(self, "无法导入", f"{exc}\n\n没有作任何更改。")
+            return False
+        lines, reports = [], []
+        for group in groups:
+            try:
+                report = repo.load_report(self.db, group.unit, year)
+                state = "替换现有报告中这些表的内容"
+            except ReportNotFound:
+                report = new_report(group.unit, year, layout=group.data.layout)
+                state = "新建报告"
+            if report.composition is not None:
+                QMessageBox.critical(self, "无法导入", f"「{group.unit}」是部门汇总报告，不能导入单位的工作簿。\n\n没有作任何更改。")
+                return False
+            lines += [f"【{group.unit}】{year}年度：{state}（{'、'.join(f.name for f in group.files)}）",
+                      *(f"  {line}" for line in group.data.found),
+                      *(f"  放不进报告、不导入：{line}" for line in group.data.unplaced), ""]
+            apply_import(report, group.data)
+            reports.append(report)
+        preview = UnitsPreview(lines, sum(len(g.data.unplaced) for g in groups), self)
+        if preview.exec() != QDialog.DialogCode.Accepted:
+            return False
+        if self.view is not None:
+            self.view.flush()
+        try:
+            for report in reports:
+                repo.save_report(self.db, report)
+        except StoreError as exc:
+            QMessageBox.critical(self, "导入未完成", f"{exc}\n\n已导入的单位：{'、'.join(r.unit for r in reports[:reports.index(report)])}。")
+            return False
+        if self.session is not None:   # what is open shows what was written
+            self.open_report(self.session.report.unit, self.session.report.year)
+        self.message.show_message(f"已导入 {len(reports)} 个单位：{'、'.join(r.unit for r in reports)}", 8000)
         return True
 
     def start_from_last_year(self) -> bool:

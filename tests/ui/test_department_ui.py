@@ -177,3 +177,24 @@ def test_a_department_is_made_and_its_units_changed_from_the_menu(open_window, u
     me.choose("文件", "部门单位构成")
     assert window.session.report.composition.units == ("单位甲",)
     assert window.session.report.get("01", "30", "1") == sample.get("01", "30", "1")
+
+
+def test_the_units_workbooks_are_imported_at_once_and_the_open_department_shows_them(open_window, user, dialogs,
+                                                                                     tmp_path):
+    from as_published import in_layout, published
+    from as_user import click, files, fill
+
+    department_in(tmp_path / "k.db")
+    sample = load_sample()
+    figures = dataclasses.replace(in_layout(sample, "hubei-2024"), unit="单位乙", department="单位乙")
+    figures.set("02", "2010350", "7", 12_340_000)           # 12.34 万元 of 其他收入, new in 单位乙's workbook
+    book = published(figures, tmp_path / "乙.xlsx", ())
+    window = open_window()
+    me = user(window)
+    open_department(window, me)
+    seen = []
+    dialogs.answer(files(book), fill(lambda d: seen.append(d.text.toPlainText()), then=click("导入")))
+    me.choose("文件", "导入各单位工作簿")
+    assert seen[0].startswith("【单位乙】2024年度：替换现有报告中这些表的内容（乙-published.xlsx）")
+    assert window.session.report.unit == DEPT
+    assert window.session.report.get("02", "2010350", "7") == 12_340_000
