@@ -20,7 +20,7 @@ from pathlib import Path
 import peewee
 
 from . import __version__, paths
-from .core import layouts, rules
+from .core import edits, layouts, rules
 from .core.consolidation import TRANSFER_COLUMNS, ConsolidationError, read_transfers, transfer_words
 from .core.excel.errors import WorkbookError
 from .core.files import WriteError, write_atomically
@@ -320,7 +320,12 @@ def cmd_import(args, out, err) -> int:
             created = False
         except ReportNotFound:   # made in the layout the workbooks were printed in
             report, created = new_report(args.unit, args.year, layout=data.layout), True
-        apply_import(report, data)
+        if report.composition is not None:   # a 部门's own published tables: compared with the sum
+            published = new_report("", args.year, layout=report.layout)
+            apply_import(published, data)
+            edits.set_published(report, published, "导入部门公开表").apply(report)
+        else:
+            apply_import(report, data)
         repo.save_report(db, report)   # ReportChanged if another writer came in between
     if created:
         print(f"已新建报告：{args.unit} {args.year}年度", file=out)
@@ -328,6 +333,8 @@ def cmd_import(args, out, err) -> int:
         print(line, file=out)
     for line in layout_note(report, data):
         print(line, file=out)
+    if report.composition is not None:
+        print("部门汇总报告：导入的是部门自己公开的表，各表仍为各单位之和，不符的数见 check（B17.3）。", file=out)
     for line in data.unplaced:
         print(f"未导入：{line}", file=err)
     return EXIT_OK

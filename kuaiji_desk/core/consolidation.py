@@ -171,8 +171,10 @@ def _consolidated(department: Report, units: list[Report], transfers, missing, s
             if strict:
                 raise
             problems.append(str(exc))
+    own = department.composition
     out.composition = Composition(_listed(department, units, missing), tuple(transfers), tuple(missing),
-                                  tuple(problems))
+                                  tuple(problems), dict(own.published) if own else {},
+                                  own.published_rounded if own else frozenset())
     return out, units, stated
 
 

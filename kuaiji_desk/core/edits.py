@@ -12,6 +12,7 @@ every stated total above what they change back to computed, in the same step.
 from __future__ import annotations
 
 import copy
+import dataclasses
 from dataclasses import dataclass
 from typing import Callable
 
@@ -20,7 +21,9 @@ from .catalog import normalise_code as catalog_code
 from .layout import TableLayout, layout, rows_above, stated_above, stated_totals
 from .names import check_text
 from . import layouts
-from .report import DEPARTMENT, DICT_PARTS, EXPLANATIONS, LAYOUT, NUMBERS, OVERALL, PROJECTS, TEXTS, CellKey, Report
+from .report import (
+    COMPOSITION, DEPARTMENT, DICT_PARTS, EXPLANATIONS, LAYOUT, NUMBERS, OVERALL, PROJECTS, TEXTS, CellKey, Report,
+)
 
 
 def snapshot(report: Report, part: str):
@@ -35,6 +38,8 @@ def snapshot(report: Report, part: str):
         return report.department
     if part == LAYOUT:
         return report.layout
+    if part == COMPOSITION:
+        return copy.deepcopy(report.composition)
     return (
         dict(report.code_rows[part]) if part in report.code_rows else None,
         {k: v for k, v in report.cells.items() if k[0] == part},
@@ -53,6 +58,8 @@ def restore(report: Report, part: str, state) -> None:
         report.department = state
     elif part == LAYOUT:
         report.layout = state
+    elif part == COMPOSITION:
+        report.composition = copy.deepcopy(state)
     else:
         code_rows, cells, rounded = state
         report.clear_table(part)
@@ -240,6 +247,14 @@ def change_projects(report: Report, mutate: Callable[[Report], None], label: str
 
 def change_overall(report: Report, mutate: Callable[[Report], None], label: str) -> ReplacePart:
     return change_part(report, OVERALL, mutate, label)
+
+
+def set_published(report: Report, published: Report, label: str) -> ReplacePart:
+    """A 部门's own published workbook (read into ``published``): its figures kept beside the sum,
+    which they are compared with (B17.3); the sum itself is its units'."""
+    composition = dataclasses.replace(report.composition, published=dict(published.cells),
+                                      published_rounded=frozenset(published.rounded))
+    return ReplacePart(COMPOSITION, composition, label)
 
 
 def set_layout(report: Report, name: str) -> Batch:

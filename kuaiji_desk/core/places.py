@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .edits import Batch, ReplacePart, SetCells
-from .report import DEPARTMENT, DICT_PARTS, EXPLANATIONS, LAYOUT, OVERALL, PROJECTS
+from .report import COMPOSITION, DEPARTMENT, DICT_PARTS, EXPLANATIONS, LAYOUT, OVERALL, PROJECTS
 from .rules.findings import NARRATIVE_TABLE, OVERALL_TABLE, PROJECT_TABLE
 
 
@@ -36,6 +36,8 @@ def where(edit, undone) -> Place | None:
         return Place(NARRATIVE_TABLE, "", changed[0]) if changed else Place(NARRATIVE_TABLE)
     if part in (DEPARTMENT, LAYOUT):
         return Place(NARRATIVE_TABLE)
+    if part == COMPOSITION:
+        return None   # a 部门's published tables: no one place
     if part == OVERALL:
         return Place(OVERALL_TABLE)
     if part == PROJECTS:

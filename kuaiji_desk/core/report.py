@@ -99,6 +99,9 @@ class Composition:
     missing: tuple[str, ...] = ()
     # Units and transfers left out of the sum when it was read, each with its reason.
     problems: tuple[str, ...] = ()
+    # The 部门's own published workbook, when one was imported: its figures, compared with the sum.
+    published: dict[CellKey, int] = field(default_factory=dict)
+    published_rounded: frozenset[CellKey] = frozenset()
 
 
 @dataclass

@@ -35,6 +35,9 @@ def read_contents(row: ReportRow, unit: str) -> Report:
     ):
         target.update(model.select(model.key, column).where(model.report == row).order_by(model.id).tuples())
     report.composition = _read_composition(row)
+    if report.composition is not None:   # a 部门's own cells are those of its published workbook
+        report.composition.published, report.cells = report.cells, {}
+        report.composition.published_rounded, report.rounded = frozenset(report.rounded), set()
     return report
 
 

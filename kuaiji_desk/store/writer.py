@@ -90,6 +90,11 @@ def replace_parts(row: ReportRow, report: Report, parts, cells=()) -> None:
 
 
 def _write_composition(row: ReportRow, report: Report) -> None:
+    """The units and transfers, and the figures of the 部门's own published workbook as its cells."""
+    composition = report.composition
+    Cell.delete().where(Cell.report == row).execute()
+    _write_figures(row, composition.published, composition.published_rounded,
+                   [*composition.published, *(k for k in composition.published_rounded if k not in composition.published)])
     for i, name in enumerate(report.composition.units):
         CompositionUnit.create(report=row, position=i, name=name)
     for i, t in enumerate(report.composition.transfers):
@@ -109,8 +114,12 @@ def _write_code_rows(row: ReportRow, report: Report, tables) -> None:
 
 
 def _write_cells(row: ReportRow, report: Report, keys) -> None:
+    _write_figures(row, report.cells, report.rounded, keys)
+
+
+def _write_figures(row: ReportRow, cells: dict, rounded, keys) -> None:
     _insert(Cell, ("report", "table", "row", "col", "fen", "rounded"), [
-        (row.id, *key, report.cells.get(key), key in report.rounded) for key in keys
+        (row.id, *key, cells.get(key), key in rounded) for key in keys
     ])
 
 

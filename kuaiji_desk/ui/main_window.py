@@ -438,6 +438,8 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, "无法导入", f"{exc}\n\n报告未作任何更改。")
             return False
         notes = data.found + code_questions(data, report.year)   # another layout: proposed by a check box
+        if report.composition is not None:
+            return self._import_published(report, data, notes)
         preview = ImportPreview(data, report.publication, notes,
                                 replaced(report, data), "导入预览 — 本年工作簿", self)
         if preview.exec() != QDialog.DialogCode.Accepted:
@@ -449,6 +451,24 @@ class MainWindow(QMainWindow):
         if not self.session.apply(edits.replace_report(report, imported, "导入工作簿")):
             return False
         self.message.show_message("已导入：" + "；".join(data.found))
+        return True
+
+    def _import_published(self, report, data, notes) -> bool:
+        """A 部门's own published workbook: kept beside the sum and compared with it (B17.3)."""
+        from ..core.excel.importer import apply_import
+        from .import_preview import ImportPreview
+
+        preview = ImportPreview(data, report.publication, notes,
+                                ["这是部门汇总报告：导入的是部门自己公开的表，各表仍为各单位之和；"
+                                 "公开表中与汇总数不符的数，在校验结果中列出（B17.3）。"],
+                                "导入预览 — 部门公开表", self)
+        if preview.exec() != QDialog.DialogCode.Accepted:
+            return False
+        published = new_report("", report.year, layout=report.layout)
+        apply_import(published, data)
+        if not self.session.apply(edits.set_published(report, published, "导入部门公开表")):
+            return False
+        self.message.show_message("已导入部门公开表，与各单位汇总数比较", 8000)
         return True
 
     def import_units(self) -> bool:

@@ -82,3 +82,30 @@ def test_the_departments_pdf_lists_its_units(tmp_path):
     text = "".join(pdf_text(tmp_path / "部门.pdf").split())
     assert "二、部门决算单位构成" in text
     assert "纳入某部门2024年度部门决算编制范围的单位共2个，包括：1.单位甲；2.单位乙。" in text
+
+
+def test_the_departments_own_published_workbook_is_compared_with_the_sum(tmp_path):
+    import openpyxl
+
+    from as_published import published
+
+    db = two_units(tmp_path)
+    run("--db", db, "consolidate", DEPT, "2024", "单位甲", "单位乙")
+    book = published(load(db, DEPT, 2024), tmp_path / "部门.xlsx", ())
+    code, out, err = run("--db", db, "import", DEPT, "2024", book)
+    assert code == 0 and "导入的是部门自己公开的表" in out
+    assert not [f for f in json.loads(run("--db", db, "check", DEPT, "2024", "--json")[1])["findings"]
+                if f["rule"] == "B17.3"]
+    wb = openpyxl.load_workbook(book)
+    ws = next(ws for ws in wb.worksheets if ws.title == "公开02表")
+    cell = next(c for row in ws.iter_rows() for c in row if c.value == "2010350")
+    figure = ws.cell(cell.row, cell.column + 3)        # 财政拨款收入 of 2010350
+    figure.value = float(figure.value) + 1
+    wb.save(book)
+    run("--db", db, "import", DEPT, "2024", book)
+    report = load(db, DEPT, 2024)
+    assert report.get("02", "2010350", "2") == 2 * load_sample().get("02", "2010350", "2")   # the sum stays
+    [found] = [f for f in json.loads(run("--db", db, "check", DEPT, "2024", "--json")[1])["findings"]
+               if f["rule"] == "B17.3"]
+    assert found["severity"] == "error" and "部门公开的公开02表2010350「事业运行」第2栏（财政拨款收入）为 503.70 万元" \
+        in found["message"] and "各单位汇总为 502.70 万元" in found["message"]

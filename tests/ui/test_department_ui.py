@@ -198,3 +198,31 @@ def test_the_units_workbooks_are_imported_at_once_and_the_open_department_shows_
     assert seen[0].startswith("【单位乙】2024年度：替换现有报告中这些表的内容（乙-published.xlsx）")
     assert window.session.report.unit == DEPT
     assert window.session.report.get("02", "2010350", "7") == 12_340_000
+
+
+def test_the_departments_published_tables_are_imported_beside_the_sum_and_undone(open_window, user, dialogs,
+                                                                                tmp_path):
+    import openpyxl
+
+    from as_published import published
+    from as_user import click, files, fill
+
+    sample = department_in(tmp_path / "k.db")
+    window = open_window()
+    me = user(window)
+    open_department(window, me)
+    book = published(window.session.report, tmp_path / "部门.xlsx", ())
+    wb = openpyxl.load_workbook(book)
+    ws = wb["公开01表"]
+    figure = next(c for row in ws.iter_rows() for c in row if isinstance(c.value, float))
+    figure.value += 1
+    wb.save(book)
+    said = []
+    dialogs.answer(files(book), fill(lambda d: said.append(d.replaces.toPlainText()), then=click("导入")))
+    me.press("Ctrl+I")
+    assert "这是部门汇总报告：导入的是部门自己公开的表" in said[0]
+    assert [f.rule for f in window.session.findings if f.rule == "B17.3"] == ["B17.3"]
+    assert window.session.report.get("01", "1", "1") == 2 * sample.get("01", "1", "1")
+    me.press("Ctrl+Z")
+    assert not [f for f in window.session.findings if f.rule == "B17.3"]
+    assert window.session.report.composition.published == {}

@@ -7,10 +7,13 @@ beside another's 对附属单位补助支出) is a 提示: it should be entered 
 from __future__ import annotations
 
 from ..consolidation import TRANSFER_KINDS
-from ..forms import TOTAL_ROW
+from ..forms import TOTAL_ROW, for_year
 from ..report import COMPOSITION
-from .context import Context, depends
+from ..naming import cell_name
+from .context import Context, depends, gap_words, outcome
 from .findings import ERROR, NARRATIVE_TABLE, WARNING, Finding, format_wan
+
+TABLES = tuple(t.id for t in for_year(0).tables)
 
 
 @depends(COMPOSITION)
@@ -45,4 +48,21 @@ def b17_internal_flows(ctx: Context):
                           f"{format_wan(paid)} 万元：若是本部门单位之间的往来，应作为内部往来抵消。")
 
 
-RULES = (b17_missing_units, b17_left_out, b17_internal_flows)
+@depends(COMPOSITION, *TABLES)
+def b17_published_figures(ctx: Context):
+    """The 部门's own published workbook against the sum of its units, figure by figure."""
+    composition = ctx.report.composition
+    if composition is None:
+        return
+    for key, printed in composition.published.items():
+        table, row, col = key
+        summed = ctx.values.value_at(key)
+        err = (key in composition.published_rounded) + ctx.values.err_at(key)
+        severity = outcome(printed, summed, err, "=", ERROR)
+        if severity:
+            yield Finding("B17.3", severity, table, row, col, summed, printed,
+                          f"部门公开的{cell_name(ctx.report, ctx.layout(table), row, col)}为 {format_wan(printed)} 万元，"
+                          f"各单位汇总为 {format_wan(summed)} 万元，{gap_words(printed, summed, severity)}。")
+
+
+RULES = (b17_missing_units, b17_left_out, b17_internal_flows, b17_published_figures)
