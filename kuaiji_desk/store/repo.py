@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from peewee import IntegrityError, SqliteDatabase
+from peewee import Database, IntegrityError
 
 from ..core.report import Report, new_report
-from .db import read_only_reason, writing
+from .db import location, on_server, read_only_reason, reading, writing
 from .errors import DatabaseReadOnly, ReportChanged, ReportExists, ReportNotFound
 from .models import MODELS, ReportRow, Unit
 from .reader import read_contents
@@ -24,7 +24,7 @@ class ReportInfo:
     modified: datetime
 
 
-def list_reports(db: SqliteDatabase) -> list[ReportInfo]:
+def list_reports(db: Database) -> list[ReportInfo]:
     with db.bind_ctx(MODELS):
         query = (
             ReportRow.select(Unit.name, ReportRow.year, ReportRow.modified)
@@ -34,18 +34,18 @@ def list_reports(db: SqliteDatabase) -> list[ReportInfo]:
         return [ReportInfo(unit, year, modified) for unit, year, modified in query.tuples()]
 
 
-def report_exists(db: SqliteDatabase, unit: str, year: int) -> bool:
+def report_exists(db: Database, unit: str, year: int) -> bool:
     with db.bind_ctx(MODELS):
         return _find(unit, year) is not None
 
 
-def create_report(db: SqliteDatabase, unit: str, year: int, department: str = "", layout: str | None = None
+def create_report(db: Database, unit: str, year: int, department: str = "", layout: str | None = None
                   ) -> Report:
     """A new empty report, printed in ``layout`` (the default for the year when None)."""
     return add_report(db, new_report(unit, year, department, layout))
 
 
-def add_report(db: SqliteDatabase, report: Report) -> Report:
+def add_report(db: Database, report: Report) -> Report:
     """Saves a report made elsewhere (e.g. started from last year's) as a new one;
     ReportExists when the unit already has a report of that year."""
     _refuse_read_only(db)
@@ -62,10 +62,10 @@ def add_report(db: SqliteDatabase, report: Report) -> Report:
     return report
 
 
-def load_report(db: SqliteDatabase, unit: str, year: int) -> Report:
+def load_report(db: Database, unit: str, year: int) -> Report:
     """The report with the revision it was read at (``stored_revision``), which a later save
     of it must still find in the database."""
-    with db.bind_ctx(MODELS), db.atomic():
+    with db.bind_ctx(MODELS), reading(db):
         row = _find(unit, year)
         if row is None:
             raise ReportNotFound(unit, year)
@@ -74,7 +74,7 @@ def load_report(db: SqliteDatabase, unit: str, year: int) -> Report:
         return report
 
 
-def save_report(db: SqliteDatabase, report: Report) -> None:
+def save_report(db: Database, report: Report) -> None:
     """Replaces what the database holds for the report, all or nothing.
 
     A report read (or saved) before is saved only if nobody has saved it since: else
@@ -93,7 +93,7 @@ def save_report(db: SqliteDatabase, report: Report) -> None:
     report.stored_revision = row.revision
 
 
-def save_parts(db: SqliteDatabase, report: Report, parts=(), cells=()) -> None:
+def save_parts(db: Database, report: Report, parts=(), cells=()) -> None:
     """Writes what one edit changed: whole parts (a table '01'…'09', PROJECTS,
     OVERALL, TEXTS, NUMBERS, LAST_YEAR, EXPLANATIONS, DEPARTMENT) and single cells,
     in one transaction.  The report must have been saved before, and not by anyone
@@ -140,7 +140,7 @@ def _create_row(report: Report) -> ReportRow:
 def _refuse_read_only(db) -> None:
     reason = read_only_reason(db)
     if reason:
-        raise DatabaseReadOnly(getattr(db, "file_path", db.database), reason)
+        raise DatabaseReadOnly(location(db), reason, on_server(db))
 
 
 def _find(unit: str, year: int) -> ReportRow | None:
