@@ -121,7 +121,10 @@ def check_version(version: int, where: str) -> None:
 def stored_version(db: Database) -> int:
     if isinstance(db, SqliteDatabase):
         return db.pragma("user_version")
-    if _sql(db, "SELECT to_regclass(?)", (VERSION_TABLE,)).fetchone()[0] is None:
+    # Not to_regclass: it looks the name up in the session's catalog cache, which may still say
+    # 「no such table」 after another program's step committed it while this one waited for
+    # the lock.  pg_tables is read as of now.
+    if VERSION_TABLE not in db.get_tables():
         return 0
     return _sql(db, f"SELECT version FROM {VERSION_TABLE}").fetchone()[0]
 
