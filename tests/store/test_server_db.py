@@ -90,3 +90,15 @@ def test_the_server_s_refusals_are_said_in_chinese_without_the_password(db_targe
     assert "拒绝了用户「nobody」的登录" in _said(url.replace("://kuaiji:", "://nobody:"))
     assert "无法连接数据库服务器" in _said("postgresql://kuaiji:s3cret@/k?host=/nonexistent/socket")
     assert "没有写明数据库名" in _said("postgresql://kuaiji:s3cret@localhost/")
+
+
+def test_backups_and_restores_are_the_administrator_s(db, db_target, tmp_path):
+    from kuaiji_desk.store.backup import SERVER_BACKUP, backup_to, restore_from, rotate
+
+    with pytest.raises(StoreError, match="数据库管理员"):
+        backup_to(db, tmp_path / "copy.db")
+    with pytest.raises(StoreError) as info:
+        restore_from(db_target, tmp_path / "copy.db")
+    assert str(info.value) == SERVER_BACKUP
+    assert rotate(db_target) is None
+    assert list(tmp_path.iterdir()) == []
