@@ -383,7 +383,8 @@ def _main(argv, out, err) -> int:
         return COMMANDS[args.command](args, out)
     except (WorkbookError, StoreError, UsageError, WriteError) as exc:
         print(f"错误：{exc}", file=err)
-    except (peewee.OperationalError, sqlite3.OperationalError) as exc:
+    except (peewee.OperationalError, peewee.InterfaceError, sqlite3.OperationalError) as exc:
+        # InterfaceError: a server database whose connection was lost on the way.
         print(f"错误：数据库无法写入（{describe(exc)}），数据未作任何更改。", file=err)
     except OSError as exc:
         where = f"「{exc.filename}」" if exc.filename else ""
