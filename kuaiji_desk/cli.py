@@ -33,6 +33,7 @@ from .store import repo
 from .store.db import close_db, open_db, read_only_reason
 from .store.errors import ReportExists, ReportNotFound, StoreError, describe
 from .store.lock import lock_for_command
+from .store.server import is_server
 
 EXIT_OK, EXIT_ERRORS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -84,8 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="kuaiji-desk",
         description="部门决算公开：公开表、绩效自评表与情况说明的编制、审核与导出。不带命令时打开窗口。",
     )
-    parser.add_argument("--db", metavar="FILE", type=Path,
-                        help=f"数据库文件（默认：环境变量 {paths.DB_ENV}，或用户数据目录中的 {paths.DB_FILENAME}）")
+    parser.add_argument("--db", metavar="FILE", type=paths.db_target,
+                        help=f"数据库文件，或服务器数据库 postgresql://用户名@服务器:端口/数据库名"
+                             f"（默认：环境变量 {paths.DB_ENV}，或用户数据目录中的 {paths.DB_FILENAME}）")
     parser.add_argument("--version", action="version", version=f"kuaiji-desk {__version__}", help="显示版本并退出")
     parser.add_argument("--self-test", action="store_true",
                         help="检查本程序能否正常运行（字体、翻译、PDF、Excel、数据库、窗口）；通过时退出码为 0，否则为 1")
@@ -166,11 +168,13 @@ def _open(args):
 @contextmanager
 def _open_for_writing(args):
     """The database for a command that changes it, under the lock the window holds
-    (store/lock.py): refused while the window is open, after other commands that write."""
-    path = args.db or paths.default_db_path()
-    lock = lock_for_command(path)
+    (store/lock.py): refused while the window is open, after other commands that write.
+    A server database has no such lock: several accountants write it at once, each save
+    checked against the report's revision (store/repo.py)."""
+    target = args.db or paths.default_db_path()
+    lock = None if is_server(target) else lock_for_command(target)
     try:
-        db = open_db(path)
+        db = open_db(target)
         try:
             yield db
         finally:
@@ -463,7 +467,8 @@ def _main(argv, out, err) -> int:
         return COMMANDS[args.command](args, out)
     except (WorkbookError, StoreError, UsageError, WriteError, ConsolidationError) as exc:
         print(f"错误：{exc}", file=err)
-    except (peewee.OperationalError, sqlite3.OperationalError) as exc:
+    except (peewee.OperationalError, peewee.InterfaceError, sqlite3.OperationalError) as exc:
+        # InterfaceError: a server database whose connection was lost on the way.
         print(f"错误：数据库无法写入（{describe(exc)}），数据未作任何更改。", file=err)
     except OSError as exc:
         where = f"「{exc.filename}」" if exc.filename else ""

@@ -32,9 +32,17 @@ def user_data_dir() -> Path:
     return Path(appdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
-def default_db_path() -> Path:
+def db_target(text: str) -> Path | str:
+    """What ``--db`` or the environment names: a file's path, or a server database's
+    ``postgresql://`` URL, kept as written (a Path would fold its ``//``)."""
+    from .store.server import is_server
+
+    return text if is_server(text) else Path(text)
+
+
+def default_db_path() -> Path | str:
     """``--db`` wins over this; then the environment variable; then the user data dir."""
     env = os.environ.get(DB_ENV)
     if env:
-        return Path(env)
+        return db_target(env)
     return user_data_dir() / DB_FILENAME

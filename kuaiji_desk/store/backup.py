@@ -2,6 +2,9 @@
 
 Copies go through SQLite's online backup API, which includes what is still in
 the -wal file; copying the .db file alone would miss the latest edits.
+
+They are a SQLite file's: a server database (store/server.py) is backed up by whoever runs
+the server, with the server's own tools, and is refused here with SERVER_BACKUP.
 """
 from __future__ import annotations
 
@@ -15,13 +18,15 @@ from pathlib import Path
 import peewee
 
 from ..core.files import replace, write_atomically
-from .db import refuse_foreign
+from .db import on_server, refuse_foreign
+from .server import is_server
 from .errors import StoreError, describe
 from .models import MODELS
 
 BACKUP_DIR = "backups"
 DAILY_PREFIX = "kuaiji-"
 KEEP = 30
+SERVER_BACKUP = "服务器数据库由数据库管理员用服务器的工具备份和恢复，本程序不备份、也不恢复服务器上的数据。"
 
 
 def backups_dir(db_path: Path) -> Path:
@@ -30,6 +35,8 @@ def backups_dir(db_path: Path) -> Path:
 
 def backup_to(db: peewee.SqliteDatabase, target_path: Path) -> Path:
     """A consistent copy of the open database at ``target_path``, checked before it is put in place."""
+    if on_server(db):
+        raise StoreError(SERVER_BACKUP)
     target_path = Path(target_path)
     try:
         return write_atomically(target_path, lambda partial: _copy(db.connection(), partial))
@@ -76,6 +83,8 @@ def restore_from(db_path: Path, source_path: Path) -> Path | None:
     full disk, a database another program holds), leaves everything as it was: the
     database, the source, and no safety copy.
     """
+    if is_server(db_path):
+        raise StoreError(SERVER_BACKUP)
     db_path, source = Path(db_path), Path(source_path)
     check_restorable(source)
     # Staged beside the database so that the final move is a rename on one disk, and
@@ -110,8 +119,10 @@ def restore_from(db_path: Path, source_path: Path) -> Path | None:
 def rotate(db_path: Path, keep: int = KEEP, today: date | None = None) -> Path | None:
     """Today's automatic backup in ``backups/kuaiji-YYYYmmdd.db`` unless it exists; keeps the newest ``keep``.
 
-    Returns the backup written, or None.
+    Returns the backup written, or None (a server database among them).
     """
+    if is_server(db_path):
+        return None
     db_path = Path(db_path)
     if not db_path.is_file():
         return None

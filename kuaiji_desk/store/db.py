@@ -1,4 +1,5 @@
-"""Opening the database file, and refusing files that are not ours.
+"""Opening the database — a SQLite file, or a PostgreSQL server's database named by a
+``postgresql://`` URL (store/server.py) — and refusing files that are not ours.
 
 A database this process cannot write — the file or its folder read-only, a
 read-only disk, an immutable file — is opened read-only: no journal mode switched,
@@ -19,6 +20,7 @@ import peewee
 
 from .errors import StoreError
 from .migrations import check_version, known_version, migrate
+from .server import display, is_server, open_server
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -40,16 +42,19 @@ _READ_ONLY_PRAGMAS = (
 _DENIED = (errno.EACCES, errno.EPERM, errno.EROFS)
 
 
-def open_db(path: Path) -> peewee.SqliteDatabase:
-    """Opens (creating if need be) and migrates the database at ``path``; read-only
-    when this process cannot write it or its folder."""
-    path = Path(path)
+def open_db(target: Path | str) -> peewee.Database:
+    """Opens (creating if need be) and migrates the database at ``target``: a file's path, or
+    a server's ``postgresql://`` URL.  A file is read-only when this process cannot write it
+    or its folder; a server database when the server allows no writes."""
+    if is_server(target):
+        return open_server(target)
+    path = Path(target)
     refuse_foreign(path)
     reason = _why_not_writable(path)
     if reason:
         return _open_read_only(path, reason)
     db = peewee.SqliteDatabase(str(path), pragmas=_PRAGMAS)
-    db.read_only, db.file_path = "", path
+    db.read_only, db.location = "", str(path)
     try:
         db.connect()
         _use_wal(db)
@@ -65,8 +70,20 @@ def open_db(path: Path) -> peewee.SqliteDatabase:
     return db
 
 
-def close_db(db: peewee.SqliteDatabase) -> None:
+def close_db(db: peewee.Database) -> None:
     db.close()
+
+
+def location(target_or_db) -> str:
+    """Where the database is, as the accountant may read it: the file's path, or the server's
+    URL without its password."""
+    if isinstance(target_or_db, peewee.Database):
+        return target_or_db.location
+    return display(target_or_db) if is_server(target_or_db) else str(target_or_db)
+
+
+def on_server(db) -> bool:
+    return isinstance(db, peewee.PostgresqlDatabase)
 
 
 def read_only_reason(db) -> str:
@@ -79,9 +96,26 @@ def writing(db):
     first (waiting up to busy_timeout for another writer), so whatever is read inside is the
     latest state and the first write needs no upgrade — a deferred transaction whose snapshot
     another process has overtaken fails at its first write with 「database is locked」, at once.
-    Other databases begin as usual."""
+
+    On PostgreSQL it begins as usual, READ COMMITTED, and takes no lock up front: every
+    change to a report begins with repo._claim's ``UPDATE report … WHERE revision = ?``, which
+    locks the report's row.  A second writer's UPDATE of the same row waits until the first
+    commits, then evaluates its WHERE again on the row as committed (PostgreSQL's rule for an
+    UPDATE that waited on a concurrent one): the revision has moved on, no row matches, and it
+    is refused with ReportChanged, having written nothing.  A report created by two at once
+    meets the unique index on (unit, year): the second fails, IntegrityError."""
     if isinstance(db, peewee.SqliteDatabase):
         return db.atomic("IMMEDIATE")
+    return db.atomic()
+
+
+def reading(db):
+    """The transaction of a read that must see one state of the database (a whole report).
+    SQLite's deferred transaction reads one snapshot; PostgreSQL's READ COMMITTED would take a
+    new one for each statement, and a save committed between two of them would mix two
+    revisions: REPEATABLE READ reads all from the first."""
+    if isinstance(db, peewee.PostgresqlDatabase):
+        return db.atomic(isolation_level="REPEATABLE READ")
     return db.atomic()
 
 
@@ -130,7 +164,7 @@ def _open_read_only(path: Path, reason: str) -> peewee.SqliteDatabase:
     if not path.is_file() or path.stat().st_size == 0:
         raise StoreError(f"无法在「{path.parent}」新建数据库：{reason}。请选择可以写入的位置。")
     db = peewee.SqliteDatabase(_read_only_uri(path), uri=True, pragmas=_READ_ONLY_PRAGMAS)
-    db.read_only, db.file_path = reason, path
+    db.read_only, db.location = reason, str(path)
     try:
         db.connect()
         version = db.pragma("user_version")

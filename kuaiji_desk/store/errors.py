@@ -34,10 +34,10 @@ class ReportChanged(_ReportError):
 class DatabaseReadOnly(StoreError):
     """A write asked of a database opened read-only (see :func:`.db.read_only_reason`)."""
 
-    def __init__(self, path, reason: str) -> None:
+    def __init__(self, path, reason: str, server: bool = False) -> None:
         self.reason = reason
         super().__init__(f"数据库「{path}」是只读的（{reason}），只能查看、检查和导出，不能修改。"
-                         "如需修改，请把它复制到可以写入的位置后再打开。")
+                         + ("如需修改，请与数据库管理员联系。" if server else "如需修改，请把它复制到可以写入的位置后再打开。"))
 
 
 class DatabaseInUse(StoreError):

@@ -7,11 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from peewee import IntegrityError, SqliteDatabase
+from peewee import Database, IntegrityError
 
 from ..core.consolidation import ConsolidationError, LiveSum, consolidate
 from ..core.report import Composition, Report, new_report
-from .db import read_only_reason, writing
+from .db import location, on_server, read_only_reason, reading, writing
 from .errors import DatabaseReadOnly, ReportChanged, ReportExists, ReportNotFound
 from .models import MODELS, CompositionUnit, ReportRow, Unit
 from .reader import read_contents
@@ -26,7 +26,7 @@ class ReportInfo:
     units: tuple[str, ...] = ()   # a 部门's: the units it adds up
 
 
-def list_reports(db: SqliteDatabase) -> list[ReportInfo]:
+def list_reports(db: Database) -> list[ReportInfo]:
     with db.bind_ctx(MODELS):
         members: dict[int, list[str]] = {}
         for report_id, name in (CompositionUnit.select(CompositionUnit.report, CompositionUnit.name)
@@ -41,18 +41,18 @@ def list_reports(db: SqliteDatabase) -> list[ReportInfo]:
                 for row_id, unit, year, modified in query.tuples()]
 
 
-def report_exists(db: SqliteDatabase, unit: str, year: int) -> bool:
+def report_exists(db: Database, unit: str, year: int) -> bool:
     with db.bind_ctx(MODELS):
         return _find(unit, year) is not None
 
 
-def create_report(db: SqliteDatabase, unit: str, year: int, department: str = "", layout: str | None = None
+def create_report(db: Database, unit: str, year: int, department: str = "", layout: str | None = None
                   ) -> Report:
     """A new empty report, printed in ``layout`` (the default for the year when None)."""
     return add_report(db, new_report(unit, year, department, layout))
 
 
-def add_report(db: SqliteDatabase, report: Report) -> Report:
+def add_report(db: Database, report: Report) -> Report:
     """Saves a report made elsewhere (e.g. started from last year's) as a new one;
     ReportExists when the unit already has a report of that year."""
     _refuse_read_only(db)
@@ -69,14 +69,14 @@ def add_report(db: SqliteDatabase, report: Report) -> Report:
     return report
 
 
-def load_report(db: SqliteDatabase, unit: str, year: int) -> Report:
+def load_report(db: Database, unit: str, year: int) -> Report:
     """The report with the revision it was read at (``stored_revision``), which a later save
     of it must still find in the database.  A 部门's comes with its units' figures added up
     (core.consolidation), read in the same transaction."""
     return open_report(db, unit, year)[0]
 
 
-def load_department(db: SqliteDatabase, unit: str, year: int) -> LiveSum:
+def load_department(db: Database, unit: str, year: int) -> LiveSum:
     """A 部门's report kept added up (core.consolidation.LiveSum)."""
     live = open_report(db, unit, year)[1]
     if live is None:
@@ -84,10 +84,10 @@ def load_department(db: SqliteDatabase, unit: str, year: int) -> LiveSum:
     return live
 
 
-def open_report(db: SqliteDatabase, unit: str, year: int) -> tuple[Report, LiveSum | None]:
+def open_report(db: Database, unit: str, year: int) -> tuple[Report, LiveSum | None]:
     """The report, and for a 部门 the LiveSum that keeps it added up as its units change (what
     the window opens: it follows the units)."""
-    with db.bind_ctx(MODELS), db.atomic():
+    with db.bind_ctx(MODELS), reading(db):
         row = _find(unit, year)
         if row is None:
             raise ReportNotFound(unit, year)
@@ -99,7 +99,7 @@ def open_report(db: SqliteDatabase, unit: str, year: int) -> tuple[Report, LiveS
         return live.report, live
 
 
-def save_department(db: SqliteDatabase, name: str, year: int, composition: Composition) -> Report:
+def save_department(db: Database, name: str, year: int, composition: Composition) -> Report:
     """Makes, or changes the units and transfers of, the 部门 report ``name`` of ``year``: every
     unit must have a report of that year, and the sum must be possible (ConsolidationError,
     naming what is wrong, and nothing written)."""
@@ -135,7 +135,7 @@ def _department(report: Report) -> LiveSum:
     return LiveSum(report, units, report.composition.transfers, tuple(missing), strict=False)
 
 
-def revisions(db: SqliteDatabase, units, year: int) -> dict[str, int]:
+def revisions(db: Database, units, year: int) -> dict[str, int]:
     """The saved revision of each named unit's report of ``year`` (those there are): a 部门 open
     in the window asks every few seconds whether one of its units has moved."""
     with db.bind_ctx(MODELS):
@@ -144,16 +144,16 @@ def revisions(db: SqliteDatabase, units, year: int) -> dict[str, int]:
         return dict(query.tuples())
 
 
-def unit_reports(db: SqliteDatabase, report: Report) -> list[Report]:
+def unit_reports(db: Database, report: Report) -> list[Report]:
     """The reports of a 部门's units (those there are), as stored: for 单位明细 and their findings."""
     if report.composition is None:
         return []
-    with db.bind_ctx(MODELS), db.atomic():
+    with db.bind_ctx(MODELS), reading(db):
         found = [(name, _find(name, report.year)) for name in report.composition.units]
         return [read_contents(row, name) for name, row in found if row is not None]
 
 
-def save_report(db: SqliteDatabase, report: Report) -> None:
+def save_report(db: Database, report: Report) -> None:
     """Replaces what the database holds for the report, all or nothing.
 
     A report read (or saved) before is saved only if nobody has saved it since: else
@@ -172,7 +172,7 @@ def save_report(db: SqliteDatabase, report: Report) -> None:
     report.stored_revision = row.revision
 
 
-def save_parts(db: SqliteDatabase, report: Report, parts=(), cells=()) -> None:
+def save_parts(db: Database, report: Report, parts=(), cells=()) -> None:
     """Writes what one edit changed: whole parts (a table '01'…'09', PROJECTS,
     OVERALL, TEXTS, NUMBERS, LAST_YEAR, EXPLANATIONS, DEPARTMENT) and single cells,
     in one transaction.  The report must have been saved before, and not by anyone
@@ -219,7 +219,7 @@ def _create_row(report: Report) -> ReportRow:
 def _refuse_read_only(db) -> None:
     reason = read_only_reason(db)
     if reason:
-        raise DatabaseReadOnly(getattr(db, "file_path", db.database), reason)
+        raise DatabaseReadOnly(location(db), reason, on_server(db))
 
 
 def _find(unit: str, year: int) -> ReportRow | None:

@@ -6,13 +6,24 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
-from ..store.backup import backup_to, backups_dir, check_restorable, restore_from
+from ..store.backup import SERVER_BACKUP, backup_to, backups_dir, check_restorable, restore_from
+from ..store.db import on_server
 from ..store.errors import StoreError
 
 _FILTER = "数据库备份 (*.db);;所有文件 (*)"
 
 
+def _on_server(window, title: str) -> bool:
+    """True, having said so, when the window's database is on a server: the administrator's to back up."""
+    if on_server(window.db):
+        QMessageBox.information(window, title, SERVER_BACKUP)
+        return True
+    return False
+
+
 def backup_data(window) -> Path | None:
+    if _on_server(window, "备份数据"):
+        return None
     path = window.files.save_file(window, "备份数据", f"部门决算公开备份-{date.today():%Y%m%d}.db", _FILTER)
     if not path:
         return None
@@ -28,6 +39,8 @@ def backup_data(window) -> Path | None:
 
 
 def restore_data(window) -> bool:
+    if _on_server(window, "恢复数据"):
+        return False
     # The automatic backups are where a restore usually comes from.
     path = window.files.open_file(window, "恢复数据", _FILTER, backups_dir(window.db_path))
     if not path:

@@ -8,13 +8,18 @@ from PySide6.QtWidgets import QMessageBox
 from ..store.db import refuse_foreign
 from ..store.errors import StoreError
 from ..store.lock import COMMAND, WINDOW, DatabaseLock
+from ..store.server import is_server
 from .app import application
 
 COMMAND_WAIT = 10.0   # seconds a command that writes may keep the window waiting
 
 
-def run(db_path: Path) -> int:
+def run(db_path: Path | str) -> int:
     app = application()
+    if is_server(db_path):
+        # A server database is shared: several accountants' windows at once, and commands;
+        # the report's revision keeps one from saving over another's work (store/repo.py).
+        return _window(app, db_path)
     db_path = Path(db_path)
     try:
         refuse_foreign(db_path)   # before a lock file is put beside it: /dev/null is no database
@@ -39,14 +44,18 @@ def run(db_path: Path) -> int:
                                 f"数据库「{db_path}」已被另一个正在运行的部门决算公开程序打开。\n请切换到那个窗口继续工作。")
         return 2
     try:
-        from .main_window import MainWindow
-
-        try:
-            window = MainWindow(db_path)
-        except StoreError as exc:
-            QMessageBox.critical(None, "无法打开数据库", str(exc))
-            return 2
-        window.show()
-        return app.exec()
+        return _window(app, db_path)
     finally:
         lock.release()
+
+
+def _window(app, db_target) -> int:
+    from .main_window import MainWindow
+
+    try:
+        window = MainWindow(db_target)
+    except StoreError as exc:
+        QMessageBox.critical(None, "无法打开数据库", str(exc))
+        return 2
+    window.show()
+    return app.exec()

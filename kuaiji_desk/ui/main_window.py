@@ -25,7 +25,8 @@ from ..core.rules.findings import NARRATIVE_TABLE, OVERALL_TABLE, PROJECT_TABLE
 from ..core.sample import SAMPLE_UNIT, SAMPLE_YEAR
 from ..store import repo
 from ..store.backup import rotate
-from ..store.db import close_db, open_db, read_only_reason
+from ..store.db import close_db, location, on_server, open_db, read_only_reason
+from ..store.server import is_server
 from ..store.errors import ReportExists, ReportNotFound, StoreError, describe
 from .backups import backup_data, restore_data
 from .file_dialogs import FileDialogs
@@ -97,9 +98,10 @@ def _against(origin, unit: str, year: int) -> tuple[str, bool] | None:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db_path: Path, parent=None):
+    def __init__(self, db_path: Path | str, parent=None):
         super().__init__(parent)
-        self.db_path = Path(db_path)
+        # A file's path, or a server database's URL (store/server.py).
+        self.db_path = db_path if is_server(db_path) else Path(db_path)
         self.db = open_db(self.db_path)
         self.read_only = read_only_reason(self.db)   # why nothing can be changed; empty when it can
         self.settings = Settings(self.db_path)
@@ -112,7 +114,7 @@ class MainWindow(QMainWindow):
         self._print_dir: tempfile.TemporaryDirectory | None = None
         self._preview: PrintPreview | None = None
         self._find: FindDialog | None = None
-        self.setWindowTitle(WINDOW_TITLE)
+        self._set_title(WINDOW_TITLE)
         self.resize(1400, 900)
         self.stack = QStackedWidget()
         self.start = StartPage()
@@ -131,11 +133,15 @@ class MainWindow(QMainWindow):
         self.saved = QLabel()
         self.read_only_label = QLabel("只读")
         self.read_only_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        # Which server the accountant works on (never its password); a file needs no saying.
+        self.server_label = QLabel(f"服务器数据库：{location(self.db)}" if on_server(self.db) else "")
+        self.server_label.setVisible(on_server(self.db))
         self.statusBar().addWidget(self.message, 1)
         self.statusBar().addPermanentWidget(self.selection)
         self.statusBar().addPermanentWidget(self.counts)
         self.statusBar().addPermanentWidget(self.saved)
         self.statusBar().addPermanentWidget(self.read_only_label)
+        self.statusBar().addPermanentWidget(self.server_label)
         self._build_menus()
         self._show_read_only()
         geometry, state = self.settings.geometry(), self.settings.window_state()
@@ -364,6 +370,8 @@ class MainWindow(QMainWindow):
 
     # -- a database that cannot be written ----------------------------------------------
     def _set_title(self, title: str) -> None:
+        if on_server(self.db):
+            title = f"{title} — {location(self.db)}"
         self.setWindowTitle(f"{title}（只读）" if self.read_only else title)
 
     def _show_read_only(self) -> None:

@@ -74,7 +74,19 @@ def _check_store(report, folder: Path) -> str:
     finally:
         close_db(db)
     assert loaded.unit == report.unit and loaded.year == report.year, "数据库读回的报告不一致"
-    return f"数据库保存并读回示例报告（SQLite {sqlite3.sqlite_version}）"
+    return f"数据库保存并读回示例报告（SQLite {sqlite3.sqlite_version}）；{_check_server_driver()}"
+
+
+def _check_server_driver() -> str:
+    """The PostgreSQL driver of a server database (store/server.py) and its libpq load, and
+    peewee found it: no server is needed to know that a frozen build did not lose it."""
+    import peewee
+    import psycopg2
+    import psycopg2.extras  # noqa: F401 — store/writer.py's batches
+
+    assert peewee.psycopg2 is psycopg2, "peewee 未找到 PostgreSQL 驱动 psycopg2"
+    libpq = psycopg2.extensions.libpq_version()
+    return f"服务器数据库驱动 psycopg2 {psycopg2.__version__.split()[0]}（libpq {libpq // 10000}.{libpq % 10000}）"
 
 
 def _check_window(folder: Path) -> str:

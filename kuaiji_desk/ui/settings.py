@@ -2,18 +2,30 @@
 last folder a file was chosen in, the publication layout last chosen for a new report.
 
 Kept in an INI file beside the database, so that another database (``--db``)
-remembers its own last report, and tests never touch the user's settings.
+remembers its own last report, and tests never touch the user's settings.  A server
+database's are this user's own, in the user data directory, one file per server database.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from .. import paths
+from ..store.server import display, is_server
+
+
+def settings_file(db_target) -> Path:
+    if is_server(db_target):
+        name = re.sub(r"[^0-9A-Za-z]+", "_", display(db_target).split("://", 1)[1]).strip("_")
+        return paths.user_data_dir() / "servers" / f"{name}.ini"
+    return Path(db_target).with_suffix(".ini")
+
 
 class Settings:
-    def __init__(self, db_path: Path):
-        self._q = QSettings(str(Path(db_path).with_suffix(".ini")), QSettings.Format.IniFormat)
+    def __init__(self, db_path: Path | str):
+        self._q = QSettings(str(settings_file(db_path)), QSettings.Format.IniFormat)
 
     def last_report(self) -> tuple[str, int] | None:
         unit, year = self._q.value("last/unit"), self._q.value("last/year")

@@ -1,24 +1,48 @@
+"""The store's tests run on both databases: a SQLite file, and a PostgreSQL server's database
+(the server from KUAIJI_DESK_TEST_PG, see tests/server_db.py).  A test that takes ``db`` or
+``db_target`` runs once on each; a module about what only a SQLite file has (WAL, the file lock,
+read-only files, backup and restore) says so with ``backend = sqlite_only``."""
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
-
 import pytest
+from server_db import BACKENDS, DatabaseMaker
 
 from kuaiji_desk.core.report import Indicator, Overall, Project, Report, new_report
+from kuaiji_desk.store import migrations
 from kuaiji_desk.store.db import close_db, open_db
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    return request.param
 
 
 @pytest.fixture
 def db_path(tmp_path):
+    """The SQLite file of a test that uses ``db`` on SQLite, or of one about files only."""
     return tmp_path / "data" / "kuaiji.db"
 
 
 @pytest.fixture
-def db(db_path):
-    database = open_db(db_path)
+def new_target(backend, db_path):
+    """``new_target()``: where a new, empty database is, each call another (the first is
+    ``db_path`` on SQLite): a file's path, or a new database's URL on the test server."""
+    with DatabaseMaker(backend, db_path) as maker:
+        yield maker.new
+
+
+@pytest.fixture
+def db_target(new_target):
+    return new_target()
+
+
+@pytest.fixture
+def db(db_target):
+    database = open_db(db_target)
     yield database
     close_db(database)
+
+
 
 
 def _indicator(n: int) -> Indicator:
@@ -62,22 +86,25 @@ def rich_report() -> Report:
 
 @pytest.fixture
 def rewind():
-    """``rewind(path, version)``, see :func:`_rewind`."""
+    """``rewind(target, version)``, see :func:`_rewind`."""
     return _rewind
 
 
-def _rewind(path, version: int) -> None:
+def _rewind(target, version: int) -> None:
     """Makes a database the program wrote as it is now look as one of ``version`` did: the
-    tables and columns later steps add are dropped and user_version set back.  What a test saved stays
-    as it was saved (an old layout of keys or rows is data, which today's program writes as
+    tables and columns later steps add are dropped and the version set back.  What a test saved
+    stays as it was saved (an old layout of keys or rows is data, which today's program writes as
     well as the old one did)."""
-    with closing(sqlite3.connect(path)) as conn:
-        if version < 6:
-            conn.execute("DROP TABLE internal_transfer")
-            conn.execute("DROP TABLE composition_unit")
-        if version < 5:
-            conn.execute("ALTER TABLE report DROP COLUMN layout")
-        if version < 4:
-            conn.execute("ALTER TABLE report DROP COLUMN revision")
-        conn.execute(f"PRAGMA user_version = {version}")
-        conn.commit()
+    db = open_db(target)
+    try:
+        with db.atomic():
+            if version < 6:
+                db.execute_sql("DROP TABLE internal_transfer")
+                db.execute_sql("DROP TABLE composition_unit")
+            if version < 5:
+                db.execute_sql("ALTER TABLE report DROP COLUMN layout")
+            if version < 4:
+                db.execute_sql("ALTER TABLE report DROP COLUMN revision")
+            migrations.set_version(db, version)
+    finally:
+        close_db(db)

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from server_db import sqlite_file_only  # noqa: F401 (the backend: SQLite only — backups are a file's)
 
 from kuaiji_desk.core.report import new_report
 from kuaiji_desk.store import repo

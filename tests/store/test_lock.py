@@ -13,6 +13,7 @@ import time
 import pytest
 
 from read_only import read_only  # noqa: F401 (a fixture)
+from server_db import sqlite_file_only  # noqa: F401 (the backend: SQLite only — the lock file beside a SQLite file)
 
 from kuaiji_desk.store.errors import DatabaseInUse
 from kuaiji_desk.store.lock import COMMAND, WINDOW, DatabaseLock, lock_for_command, lock_path

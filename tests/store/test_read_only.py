@@ -8,6 +8,7 @@ from contextlib import closing
 
 import pytest
 from read_only import read_only  # noqa: F401 (a fixture)
+from server_db import sqlite_file_only  # noqa: F401 (the backend: SQLite only — read-only files and folders)
 
 from kuaiji_desk.store.db import close_db, open_db, read_only_reason
 from kuaiji_desk.store.errors import DatabaseReadOnly, StoreError

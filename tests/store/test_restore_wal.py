@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from server_db import sqlite_file_only  # noqa: F401 (the backend: SQLite only — restoring a SQLite file and its -wal)
 
 from full_disk import fill_up, refuse_writes
 from kuaiji_desk.core.report import new_report

@@ -3,14 +3,14 @@ projects are its units', added up when it is read, never stored as its own."""
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
-from contextlib import closing
 
 from kuaiji_desk.core import rules
 from kuaiji_desk.core.report import TEXTS, Composition, Transfer, new_report
 from kuaiji_desk.core.sample import load_sample
 from kuaiji_desk.store import migrations, repo
 from kuaiji_desk.store.db import close_db, open_db
+from kuaiji_desk.store.models import MODELS, Cell, Project, ReportRow, Unit
+from server_db import schema_version
 
 
 # The sample books no 上级补助收入: a transfer of it cannot be taken out of 单位乙.
@@ -27,7 +27,13 @@ def units_and_department(db, transfers=()):
     return sample
 
 
-def test_a_department_is_read_with_its_units_added_up_and_stores_only_its_own(db, db_path):
+def stored(db, model, unit: str) -> int:
+    """How many rows of ``model`` the report of ``unit`` has in the database."""
+    with db.bind_ctx(MODELS):
+        return model.select().join(ReportRow).join(Unit).where(Unit.name == unit).count()
+
+
+def test_a_department_is_read_with_its_units_added_up_and_stores_only_its_own(db):
     sample = units_and_department(db)
     report = repo.load_report(db, "某部门", 2024)
     assert report.composition.units == ("单位甲", "单位乙") and report.composition.problems == ()
@@ -36,11 +42,8 @@ def test_a_department_is_read_with_its_units_added_up_and_stores_only_its_own(db
     report.texts["职责"] = "部门职责"
     repo.save_parts(db, report, parts=(TEXTS, "01", "projects"), cells=[("01", "30", "1")])
     repo.save_report(db, report)
-    with closing(sqlite3.connect(db_path)) as conn:
-        [(row_id,)] = conn.execute("SELECT report.id FROM report JOIN unit ON unit.id = report.unit_id "
-                                   "WHERE unit.name = '某部门'").fetchall()
-        assert conn.execute("SELECT count(*) FROM cell WHERE report_id = ?", (row_id,)).fetchone() == (0,)
-        assert conn.execute("SELECT count(*) FROM project WHERE report_id = ?", (row_id,)).fetchone() == (0,)
+    assert stored(db, Cell, "某部门") == stored(db, Project, "某部门") == 0
+    assert stored(db, Cell, "单位甲") > 0
     again = repo.load_report(db, "某部门", 2024)
     assert again.texts["职责"] == "部门职责" and again.cells == report.cells
 
@@ -77,14 +80,14 @@ def test_a_stored_transfer_that_no_longer_fits_opens_the_department_and_is_an_er
     assert repo.load_report(db, "某部门", 2024).composition.transfers == (IMPOSSIBLE,)
 
 
-def test_a_version_5_database_gains_the_composition_tables(db_path, rewind):
-    db = open_db(db_path)
+def test_a_version_5_database_gains_the_composition_tables(db_target, rewind):
+    db = open_db(db_target)
     repo.create_report(db, "旧单位", 2024)
     close_db(db)
-    rewind(db_path, 5)
-    db = open_db(db_path)
+    rewind(db_target, 5)
+    db = open_db(db_target)
     try:
-        assert db.pragma("user_version") == migrations.known_version() == 6
+        assert schema_version(db) == migrations.known_version() == 6
         assert repo.load_report(db, "旧单位", 2024).composition is None
         units_and_department(db)
         assert repo.load_report(db, "某部门", 2024).composition.units == ("单位甲", "单位乙")

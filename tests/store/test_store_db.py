@@ -3,12 +3,14 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from server_db import sqlite_only
 
 from kuaiji_desk.store.db import close_db, open_db
 from kuaiji_desk.store.errors import StoreError
 from kuaiji_desk.store.migrations import known_version
 
 
+@sqlite_only
 def test_open_creates_the_folder_and_sets_the_pragmas(db, db_path):
     assert db_path.is_file()
     assert db.pragma("journal_mode") == "wal"

@@ -4,6 +4,7 @@ import copy
 import re
 
 import pytest
+from server_db import sqlite_only
 
 from kuaiji_desk.core.report import NUMBERS, PROJECTS, Overall, Project, Report
 from kuaiji_desk.store import writer
@@ -117,19 +118,19 @@ def test_a_failed_first_save_leaves_no_report(db, rich_report, monkeypatch):
     assert list_reports(db) == []
 
 
-def test_data_survives_closing_and_reopening(db_path, rich_report):
-    db = open_db(db_path)
+def test_data_survives_closing_and_reopening(db_target, rich_report):
+    db = open_db(db_target)
     save_report(db, rich_report)
     close_db(db)
-    again = open_db(db_path)
+    again = open_db(db_target)
     try:
         assert load_report(again, "某单位", 2024) == rich_report
     finally:
         close_db(again)
 
 
-def test_two_open_databases_do_not_mix(tmp_path, rich_report):
-    a, b = open_db(tmp_path / "a.db"), open_db(tmp_path / "b.db")
+def test_two_open_databases_do_not_mix(new_target, rich_report):
+    a, b = open_db(new_target()), open_db(new_target())
     try:
         save_report(a, rich_report)
         assert list_reports(b) == []
@@ -156,6 +157,7 @@ def _tables(statements: list[str]) -> set[str]:
     return {re.match(r'(?:INSERT INTO|UPDATE|DELETE FROM) "(\w+)"', s).group(1) for s in statements}
 
 
+@sqlite_only   # counts the statements through SQLite's trace callback
 def test_save_parts_writes_only_what_an_edit_changed(db):
     report = create_report(db, "某单位", 2024)
     report.projects.append(Project(name="项目", budget=1, spent=1))

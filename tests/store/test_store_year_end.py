@@ -2,6 +2,8 @@
 declaration before) moves into row 60's fund columns, as the template prints it."""
 from __future__ import annotations
 
+from server_db import schema_version
+
 from kuaiji_desk.core import rules
 from kuaiji_desk.store import migrations
 from kuaiji_desk.store.db import close_db, open_db
@@ -21,8 +23,8 @@ def _saved_at_version_2(path, rewind, reports):
     rewind(path, 2)
 
 
-def test_by_fund_rows_move_into_row_60(tmp_path, rewind):
-    path = tmp_path / "v2.db"
+def test_by_fund_rows_move_into_row_60(db_target, rewind):
+    path = db_target
     _saved_at_version_2(path, rewind, [
         # typed under the old declaration: each fund in its own row
         ("分行填列", {("1", "1"): 50 * W, ("29", "1"): 10 * W, ("33", "3"): 40 * W,
@@ -36,7 +38,7 @@ def test_by_fund_rows_move_into_row_60(tmp_path, rewind):
     ])
     db = open_db(path)
     try:
-        assert db.pragma("user_version") == migrations.known_version() == 6
+        assert schema_version(db) == migrations.known_version() == 6
         moved = load_report(db, "分行填列", 2024)
         assert {k: v for k, v in moved.cells.items() if k[1] in ("60", "61", "62", "63")} == {
             ("04", "60", "3"): 20 * W, ("04", "60", "4"): 7 * W, ("04", "60", "5"): 3 * W}
