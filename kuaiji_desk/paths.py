@@ -11,6 +11,7 @@ from pathlib import Path
 APP_NAME = "kuaiji_desk"
 DB_ENV = "KUAIJI_DESK_DB"
 DB_FILENAME = "kuaiji.db"
+LOCATION_FILENAME = "database-location.txt"
 
 
 def resources_dir() -> Path:
@@ -41,8 +42,31 @@ def db_target(text: str) -> Path | str:
 
 
 def default_db_path() -> Path | str:
-    """``--db`` wins over this; then the environment variable; then the user data dir."""
+    """``--db`` wins over this; then the environment variable; then the location chosen in the
+    window (文件 → 数据库位置); then the file in the user data dir."""
     env = os.environ.get(DB_ENV)
     if env:
         return db_target(env)
+    chosen = chosen_location()
+    if chosen:
+        return db_target(chosen)
     return user_data_dir() / DB_FILENAME
+
+
+def location_file() -> Path:
+    """Where the window keeps the database location the user chose: one line, a path or a URL."""
+    return user_data_dir() / LOCATION_FILENAME
+
+
+def chosen_location() -> str:
+    try:
+        return location_file().read_text("utf-8").strip()
+    except OSError:
+        return ""
+
+
+def choose_location(text: str) -> None:
+    """Remembers a database location for the next start ('' for the default file)."""
+    path = location_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text.strip() + "\n" if text.strip() else "", "utf-8")

@@ -28,3 +28,14 @@ def pytest_terminal_summary(terminalreporter):
 def pytest_sessionfinish(session, exitstatus):
     if _skipped and os.environ.get(NO_SKIPS) and exitstatus == 0:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(autouse=True)
+def own_user_data(tmp_path_factory, monkeypatch):
+    """The user's data folder (the default database, the database location chosen in the window,
+    a server's settings) is the test's own: no test reads or writes the developer's."""
+    from kuaiji_desk import paths
+
+    folder = tmp_path_factory.mktemp("user-data")
+    monkeypatch.setattr(paths, "user_data_dir", lambda: folder)
+    monkeypatch.delenv(paths.DB_ENV, raising=False)

@@ -181,6 +181,7 @@ class MainWindow(QMainWindow):
         self.print_table_action = self._action(file_menu, "打印当前表(&T)…", self.print_current_table)
         file_menu.addSeparator()
         self.backup_action = self._action(file_menu, "备份数据(&B)…", lambda: backup_data(self))
+        self._action(file_menu, "数据库位置…", self.choose_database)
         self.restore_action = self._action(file_menu, "恢复数据(&R)…",
                                            lambda: self._refused_read_only() or restore_data(self))
         file_menu.addSeparator()
@@ -819,6 +820,16 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, "无法汇总", f"{exc}\n\n没有作任何更改。")
             return False
         self.open_report(name, year)
+        return True
+
+    def choose_database(self) -> bool:
+        """文件 → 数据库位置: this computer's file or a shared server, used from the next start."""
+        from .database_dialog import DatabaseDialog
+
+        dialog = DatabaseDialog(self.db_path, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        self.message.show_message("新的数据库位置已保存，下次启动程序时使用", 8000)
         return True
 
     def _open_unit(self, unit: str, finding) -> None:
