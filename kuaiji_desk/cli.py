@@ -271,21 +271,27 @@ def cmd_consolidate(args, out) -> int:
     return EXIT_OK
 
 
-def cmd_import_units(args, out, err) -> int:
-    from .core.excel.importer import Unplaced, apply_import
-    from .core.excel.units_import import read_units
+@contextmanager
+def _skip_hint():
+    """A refusal for figures that fit no cell says how to import the rest."""
+    from .core.excel.importer import Unplaced
 
-    try:   # every file read before anything is written
-        groups = read_units(args.files, args.year, skip_unplaced=args.skip_unplaced)
+    try:
+        yield
     except Unplaced as exc:
         raise WorkbookError(f"{exc}\n核对后如确定不要这些数，可加 --skip-unplaced 导入其余的。") from None
+
+
+def cmd_import_units(args, out, err) -> int:
+    from .core.excel.importer import apply_import
+    from .core.excel.units_import import read_units
+
+    with _skip_hint():   # every file read before anything is written
+        groups = read_units(args.files, args.year, skip_unplaced=args.skip_unplaced)
     with _open_for_writing(args) as db:
         reports = []
         for group in groups:
-            try:
-                report = repo.load_report(db, group.unit, args.year)
-            except ReportNotFound:
-                report = new_report(group.unit, args.year, layout=group.data.layout)
+            report, _ = repo.load_or_new(db, group.unit, args.year, group.data.layout)
             if report.composition is not None:
                 raise UsageError(f"「{group.unit}」是部门汇总报告，不能导入单位的工作簿。")
             apply_import(report, group.data)
@@ -293,10 +299,7 @@ def cmd_import_units(args, out, err) -> int:
         for report in reports:
             repo.save_report(db, report)
         if args.dept:
-            try:
-                known = repo.load_report(db, args.dept, args.year).composition
-            except ReportNotFound:
-                known = None
+            known = repo.load_or_new(db, args.dept, args.year)[0].composition
             units = (*(known.units if known else ()), *(g.unit for g in groups if not known or g.unit not in known.units))
             repo.save_department(db, args.dept, args.year,
                                  Composition(units, known.transfers if known else ()))
@@ -311,19 +314,14 @@ def cmd_import_units(args, out, err) -> int:
 
 def cmd_import(args, out, err) -> int:
     # Imported per command: the window starts without openpyxl and reportlab.
-    from .core.excel.importer import Unplaced, apply_import, read_workbooks
+    from .core.excel.importer import apply_import, read_workbooks
     from .core.excel.preview import layout_note
 
-    try:   # every file read before anything is written
+    with _skip_hint():   # every file read before anything is written
         data = read_workbooks(args.files, args.year, skip_unplaced=args.skip_unplaced)
-    except Unplaced as exc:
-        raise WorkbookError(f"{exc}\n核对后如确定不要这些数，可加 --skip-unplaced 导入其余的。") from None
     with _open_for_writing(args) as db:
-        try:
-            report = repo.load_report(db, args.unit, args.year)
-            created = False
-        except ReportNotFound:   # made in the layout the workbooks were printed in
-            report, created = new_report(args.unit, args.year, layout=data.layout), True
+        # A new report is made in the layout the workbooks were printed in.
+        report, created = repo.load_or_new(db, args.unit, args.year, data.layout)
         if report.composition is not None:   # a 部门's own published tables: compared with the sum
             published = new_report("", args.year, layout=report.layout)
             apply_import(published, data)

@@ -76,6 +76,14 @@ def load_report(db: Database, unit: str, year: int) -> Report:
     return open_report(db, unit, year)[0]
 
 
+def load_or_new(db: Database, unit: str, year: int, layout: str | None = None) -> tuple[Report, bool]:
+    """The unit's report of ``year``, or a new one in ``layout`` (not saved yet); whether it is new."""
+    try:
+        return load_report(db, unit, year), False
+    except ReportNotFound:
+        return new_report(unit, year, layout=layout), True
+
+
 def load_department(db: Database, unit: str, year: int) -> LiveSum:
     """A 部门's report kept added up (core.consolidation.LiveSum)."""
     live = open_report(db, unit, year)[1]
@@ -109,10 +117,7 @@ def save_department(db: Database, name: str, year: int, composition: Composition
             units.append(load_report(db, unit, year))
         except ReportNotFound:
             raise ConsolidationError(f"单位「{unit}」没有{year}年度的报告：请先新建或导入它。") from None
-    try:
-        own = load_report(db, name, year)
-    except ReportNotFound:
-        own = new_report(name, year, layout=units[0].layout if units else None)
+    own, _ = load_or_new(db, name, year, units[0].layout if units else None)
     if own.composition is None and (own.cells or own.projects):
         raise ConsolidationError(f"「{name}」{year}年度已有本单位的报告（有数字），不能改作部门汇总报告。"
                                  f"部门机关本身作为单位时，请用另一个名称（例如「{name}本级」）。")

@@ -27,7 +27,7 @@ from ..store import repo
 from ..store.backup import rotate
 from ..store.db import close_db, location, on_server, open_db, read_only_reason
 from ..store.server import is_server
-from ..store.errors import ReportExists, ReportNotFound, StoreError, describe
+from ..store.errors import ReportExists, StoreError, describe
 from .backups import backup_data, restore_data
 from .file_dialogs import FileDialogs
 from .find_dialog import FindDialog
@@ -499,12 +499,8 @@ class MainWindow(QMainWindow):
             return False
         lines, reports = [], []
         for group in groups:
-            try:
-                report = repo.load_report(self.db, group.unit, year)
-                state = "替换现有报告中这些表的内容"
-            except ReportNotFound:
-                report = new_report(group.unit, year, layout=group.data.layout)
-                state = "新建报告"
+            report, made = repo.load_or_new(self.db, group.unit, year, group.data.layout)
+            state = "新建报告" if made else "替换现有报告中这些表的内容"
             if report.composition is not None:
                 QMessageBox.critical(self, "无法导入", f"「{group.unit}」是部门汇总报告，不能导入单位的工作簿。\n\n没有作任何更改。")
                 return False
