@@ -142,12 +142,14 @@ def test_export_reports_pages_fonts_and_no_missing_glyphs(exported, pdf_bytes):
     assert not [p for p in path.parent.iterdir() if p.name.endswith(".part")]
 
 
-def test_metadata_names_the_report_and_the_font(sample, pdf_bytes):
+def test_metadata_names_the_report_not_the_font(sample, pdf_bytes):
     assert f"{sample.unit}2024年度部门决算公开" in strings_after(pdf_bytes, b"/Title")
     assert sample.unit in strings_after(pdf_bytes, b"/Author")
     subject = strings_after(pdf_bytes, b"/Subject")[0]
-    assert "字体" in subject and "WenQuanYi" in subject
-    assert any("字体" in k for k in strings_after(pdf_bytes, b"/Keywords"))
+    assert subject == f"{sample.unit}2024年度部门决算公开（湖北 2024年度）"
+    keywords = " ".join(strings_after(pdf_bytes, b"/Keywords"))
+    assert "部门决算公开" in keywords and sample.unit in keywords and "2024" in keywords
+    assert "字体" not in keywords and "WenQuanYi" not in subject
 
 
 def test_outline_has_every_part_table_and_self_evaluation(sample, pdf_bytes):

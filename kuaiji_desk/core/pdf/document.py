@@ -184,6 +184,13 @@ def build_story(ctx: Context, deferred: Deferred) -> list:
                            Anchor("目录", 0, ctx.new_key()), ctx.para(TOC_TITLE, s.toc_title), contents] + body)
 
 
+def _subject(report: Report, title: str) -> str:
+    """What the document is, as a reader's file list shows it: the report, its layout, its units."""
+    composition = report.composition
+    made_of = f"，部门汇总 {len(composition.units)} 个单位" if composition else ""
+    return f"{title}（{report.publication.title}{made_of}）"
+
+
 @contextmanager
 def _binary_streams():
     """Compressed page streams without reportlab's ASCII85 wrapping: a fifth
@@ -214,8 +221,7 @@ def export_pdf(report: Report, path, fonts: PdfFonts | None = None, table: str |
 
     doc = ReportDocument(
         str(path), deferred, first=first, title=title, author=report.department_name,
-        subject=f"{title}（字体：{described}）",
-        keywords=["部门决算公开", str(report.year), report.department_name, f"字体：{described}"],
+        subject=_subject(report, title), keywords=["部门决算公开", str(report.year), report.department_name],
         creator=CREATOR, producer=CREATOR, lang="zh-CN", initialFontName=fonts.song,
     )
     with _binary_streams():
