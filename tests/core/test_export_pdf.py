@@ -404,3 +404,26 @@ def test_the_reference_mistakes_are_not_in_the_pdf(pages_text):
     text = _flat(pages_text)
     for wrong in ("执行数为261.62万元", "完成年初预算的653.8%", "年初预算为1311.82万元", "市级财政"):
         assert wrong not in text
+
+
+def text_sizes(path) -> list[tuple[float, str]]:
+    """(size in points, text) of every piece of text the PDF prints, as a reader's PDF library
+    reads it back (the font size times the text and page matrices' vertical scale)."""
+    from pypdf import PdfReader
+
+    found = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            found.append((round(size * (tm[3] or 1) * (cm[3] or 1), 2), text.strip()))
+    for page in PdfReader(str(path)).pages:
+        page.extract_text(visitor_text=visit)
+    return found
+
+
+def test_no_text_is_set_under_nine_points(exported):
+    """小五 (9 pt) is the smallest size such documents print: tables, notes, footers, charts."""
+    path, _ = exported
+    sizes = text_sizes(path)
+    assert len(sizes) > 1000
+    assert [(size, text) for size, text in sizes if size < 9] == []

@@ -24,7 +24,7 @@ PALETTE = [colors.HexColor(c) for c in (
     "#264478", "#9E480E", "#636363", "#997300",
 )]
 HEIGHT = 62 * mm
-FONT_SIZE = 8
+FONT_SIZE = 9   # styles.SMALLEST
 
 
 def _tick(value) -> str:

@@ -23,8 +23,9 @@ LANDSCAPE_MARGINS = (15 * mm, 15 * mm, 10 * mm, 13 * mm)
 FOOTER_Y = 7 * mm
 FOOTER_SIZE = 9
 
-TABLE_SIZE = 8          # figures and names in the 公开表
-TABLE_LEADING = 10
+TABLE_SIZE = 9          # figures and names in the 公开表: 小五, the smallest such documents print
+TABLE_LEADING = 11
+SMALLEST = 9            # no text of the document is set smaller
 BODY_SIZE = 12
 BODY_LEADING = 21
 
@@ -122,5 +123,5 @@ def make_styles(fonts: PdfFonts) -> Styles:
         eval_title=ps("eval_title", hei, 14, 20, alignment=TA_CENTER, spaceAfter=4, keepWithNext=1),
         eval_cell=eval_cell,
         eval_center=ParagraphStyle("eval_center", parent=eval_cell, alignment=TA_CENTER),
-        eval_small=ps("eval_small", song, 8.5, 11.5),
+        eval_small=ps("eval_small", song, SMALLEST, 11.5),
     )

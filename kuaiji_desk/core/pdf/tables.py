@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from ..forms import CodeTable, FixedTable
@@ -28,7 +29,7 @@ UNIT_LINE = "单位：万元"
 CODE_LEVELS = "类 款 项"   # the 栏次 row under a code column
 
 GRID = 0.5
-PAD_X, PAD_Y = 2.5, 1.2
+PAD_X, PAD_Y = 2.5, 0.6
 
 
 def _shown(ctx: Context, table_id: str) -> dict[tuple[str, str], int]:
@@ -76,6 +77,15 @@ def _header_rows(ctx: Context, g: Grid, header: TableHeader) -> None:
     g.center.append((0, 0, len(header.columns) - 1, g.header_rows - 1))
 
 
+MIN_FIGURE_WIDTH = 15 * mm   # 「9,999.99」 and a header of two words a line
+
+
+def _figure_width(ctx: Context, shown) -> float:
+    """What the widest figure of a table needs, with its padding."""
+    widest = max((stringWidth(format_amount(v), ctx.fonts.song, TABLE_SIZE) for v in shown.values() if v), default=0)
+    return max(MIN_FIGURE_WIDTH, widest + 2 * PAD_X + 1)
+
+
 def _amount(shown, row: str, col: str) -> str:
     return format_amount(shown.get((row, col)), blank_zero=True)
 
@@ -88,13 +98,14 @@ def _fixed_grid(ctx: Context, spec: FixedTable, lay: TableLayout, shown, width: 
     labelled = [is_labelled(sec) for sec in sections]
     header = table_header(spec)
     ncols = len(header.columns)
-    # Widths: figures and 行次 fixed, labels share what is left.
+    # Widths: figures as wide as the widest printed (no narrower than its header needs), 行次
+    # fixed, labels share what is left.
     nvals = len(spec.columns)
     nlabels = sum(labelled)
     numbered = spec.row_numbers          # a 行次 column beside each 项目
-    row_no = 9 * mm if numbered else 0
+    row_no = 8 * mm if numbered else 0
     if nlabels:
-        value_w = min(30 * mm, (width - nlabels * (row_no + 48 * mm)) / nvals)
+        value_w = min(30 * mm, max(_figure_width(ctx, shown), (width - nlabels * (row_no + 48 * mm)) / nvals))
         label_w = (width - nlabels * row_no - nvals * value_w) / nlabels
     else:
         value_w, label_w = width / nvals, 0
