@@ -231,7 +231,7 @@ def test_a_long_table_repeats_its_header_rows(tmp_path):
         report.add_code("05", code)
         report.set("05", code, "2", 1_000_000)
     ctx = Context(report, resolve_fonts(system_dir=False), make_styles(resolve_fonts(system_dir=False)))
-    grid = next(f for f in table_flowables(ctx, "05") if isinstance(f, Table) and f.repeatRows)
+    grid = _grid(table_flowables(ctx, "05"))
     assert grid.repeatRows == 3  # 项目 | 本年支出; 编码 | 名称 | 小计 …; 栏次
     out = tmp_path / "long.pdf"
     export_pdf(report, out, resolve_fonts(system_dir=False))
@@ -249,7 +249,7 @@ def ctx(sample):
 
 
 def _grid(flowables) -> Table:
-    return next(f for f in flowables if isinstance(f, Table) and f.repeatRows)
+    return next(f.table for f in flowables if hasattr(f, "table") and f.table.repeatRows)
 
 
 def _texts(row) -> list[str]:
@@ -427,3 +427,23 @@ def test_no_text_is_set_under_nine_points(exported):
     sizes = text_sizes(path)
     assert len(sizes) > 1000
     assert [(size, text) for size, text in sizes if size < 9] == []
+
+
+def test_a_table_over_several_pages_repeats_its_title_marked_and_its_header(tmp_path):
+    """Every continued page carries the title with 「（续表）」, the 部门 and 单位 lines and the
+    header rows; the first page the title alone."""
+    from kuaiji_desk.core import catalog
+    from poppler import pdf_text
+
+    report = new_report("长表单位", 2024)
+    for code in [e.code for e in catalog.load(catalog.FUNCTIONAL, 2024).entries(3)][:120]:
+        report.add_code("02", code)
+        report.set("02", code, "2", 1_000_000)
+    export_pdf(report, tmp_path / "长表.pdf", resolve_fonts(system_dir=False), table="02")
+    pages = [page for page in pdf_text(tmp_path / "长表.pdf").split("\f") if page.strip()]
+    assert len(pages) >= 3
+    assert pages[0].splitlines()[0] == "2024年度收入决算表"
+    for page in pages[1:]:
+        assert page.splitlines()[0] == "2024年度收入决算表（续表）", page[:80]
+        for words in ("公开02表", "部门：长表单位", "单位：万元", "功能分类", "本年收入合计", "栏次"):
+            assert words in page, words

@@ -212,6 +212,42 @@ def _side_grid(ctx: Context, spec: CodeTable, lay: TableLayout, shown, width: fl
 
 # -- the whole table ------------------------------------------------------------------
 
+class Headed(Flowable):
+    """A 公开表 under its head (title, 部门 and 单位 lines) on every page it runs onto: the
+    table's header rows repeat by themselves; the head is drawn again, its title marked
+    「（续表）」 (``continued``), from the second page on."""
+
+    def __init__(self, head: list[Flowable], continued: list[Flowable], table: Table):
+        super().__init__()
+        self.head, self.continued, self.table = head, continued, table
+        self.hAlign = "CENTER"
+
+    def _heads(self, avail_width):
+        return [(f, f.wrap(avail_width, 10_000)[1]) for f in self.head]
+
+    def wrap(self, avail_width, avail_height):
+        heads = self._heads(avail_width)
+        above = sum(h for _, h in heads)
+        w, h = self.table.wrap(avail_width, avail_height - above)
+        self.width, self.height = max([w] + [f.width for f, _ in heads if hasattr(f, "width")]), above + h
+        return self.width, self.height
+
+    def split(self, avail_width, avail_height):
+        above = sum(h for _, h in self._heads(avail_width))
+        parts = self.table.split(avail_width, avail_height - above)
+        if not parts:
+            return []
+        return [Headed(self.head, self.continued, parts[0]),
+                *(Headed(self.continued, self.continued, p) for p in parts[1:])]
+
+    def draw(self):
+        y = self.height
+        for f, h in self._heads(self.width):
+            y -= h
+            f.drawOn(self.canv, (self.width - getattr(f, "width", self.width)) / 2, y)
+        self.table.drawOn(self.canv, (self.width - self.table._width) / 2, 0)
+
+
 def _table_style(ctx: Context, g: Grid) -> TableStyle:
     cmds = [
         ("FONT", (0, 0), (-1, -1), ctx.fonts.song, TABLE_SIZE, TABLE_LEADING),
@@ -257,17 +293,19 @@ def table_flowables(ctx: Context, table_id: str, shown: dict | None = None) -> l
     lines = [[department, ctx.para(UNIT_LINE, s.meta_right)]]
     if spec.print_label:
         lines.insert(0, ["", ctx.para(spec.label, s.meta_right)])
+    table_width = sum(widths)
     meta = Table(
         lines,
-        colWidths=[width * 0.7, width * 0.3],
+        colWidths=[table_width * 0.7, table_width * 0.3],
         style=TableStyle([("FONT", (0, 0), (-1, -1), ctx.fonts.song, 9),
                           ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                           ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]),
     )
-    meta.keepWithNext = 1
+    continued = f"{title}（续表）"
+    style = fit_one_line(s.table_title, continued, table_width)
     grid = Table(g.cells, colWidths=widths, repeatRows=g.header_rows, style=_table_style(ctx, g),
                  splitByRow=1, hAlign="CENTER")
-    out: list[Flowable] = [ctx.para(title, fit_one_line(s.table_title, title, width)), meta, grid,
+    out: list[Flowable] = [Headed([ctx.para(title, style), meta], [ctx.para(continued, style), meta], grid),
                            ctx.para("注：" + spec.note, s.note)]
     statement = spec.statement(ctx.year, report.department_name)
     if statement and is_empty(shown):
