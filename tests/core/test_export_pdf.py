@@ -17,7 +17,7 @@ from reportlab.platypus import Table
 from kuaiji_desk.core.forms import TOTAL_ROW
 from kuaiji_desk.core.forms.tables_2024 import CN_NUMERALS, PERSONNEL, PUBLIC
 from kuaiji_desk.core.pdf import export_pdf
-from kuaiji_desk.core.pdf.context import Context
+from kuaiji_desk.core.pdf.context import Context, typographic
 from kuaiji_desk.core.pdf.document import part_titles
 from kuaiji_desk.core.pdf.fonts import BUNDLED, resolve_fonts
 from kuaiji_desk.core.pdf.selfeval import project_flowables
@@ -157,7 +157,7 @@ def test_outline_has_every_part_table_and_self_evaluation(sample, pdf_bytes):
     for title in part_titles(sample).values():
         assert title in titles
     for i, spec in enumerate(sample.forms.tables):
-        assert f"{CN_NUMERALS[i]}、{spec.name}" in titles
+        assert typographic(f"{CN_NUMERALS[i]}、{spec.name}") in titles   # “三公” as the text prints it
     assert "目录" in titles
     assert "一、部门主要职责" in titles and "十三、预算绩效情况说明" in titles
     assert sum(t.endswith("绩效自评表") for t in titles) == 1 + len(sample.projects)
@@ -200,7 +200,7 @@ def test_text_has_cover_contents_parts_tables_and_figures(sample, pages_text):
         assert title[:4] in text
     for spec in sample.forms.tables:
         assert spec.label in text
-        assert spec.title(2024) in text
+        assert typographic(spec.title(2024)) in text
     assert "部门：武汉市汉阳区城市运行管理中心" in text and "单位：万元" in text
     assert "1,286.76" in text and "653.80" in text
     assert "本部门2024年度无政府性基金预算财政拨款收入支出。" in text
@@ -447,3 +447,16 @@ def test_a_table_over_several_pages_repeats_its_title_marked_and_its_header(tmp_
         assert page.splitlines()[0] == "2024年度收入决算表（续表）", page[:80]
         for words in ("公开02表", "部门：长表单位", "单位：万元", "功能分类", "本年收入合计", "栏次"):
             assert words in page, words
+
+
+def test_typography_as_the_reference_prints_it(exported):
+    """One kind of quotation marks (“三公”) in titles, 目录 and text; 执行率 as 「100%」; a pie of
+    one slice is the sentence that says it."""
+    from poppler import pdf_text
+
+    path, _ = exported
+    text = pdf_text(path)
+    assert '"' not in text
+    assert text.count("财政拨款“三公”经费支出决算表") >= 2          # 目录 and the table's title
+    assert "100.00%" not in text and "100%" in text
+    assert "图2：收入决算结构——财政拨款收入占100.0%，不另绘图。" in "".join(text.split())

@@ -26,6 +26,12 @@ BUDGET_HEADING = "预算执行情况（万元）"
 BUDGET_ROW = "年度财政资金总额"
 BUDGET_COLUMNS = ("预算数(A)", "执行数(B)", "执行率(B/A)")
 ZERO_BUDGET = "预算数为0"     # no rate of a zero budget
+
+
+def rate_text(rate) -> str:
+    """执行率 as the published forms print it: 「100%」, 「97.1%」, 「98.53%」 (no trailing zeros);
+    ZERO_BUDGET for none (a Decimal percent, or None)."""
+    return ZERO_BUDGET if rate is None else f"{rate.normalize():f}%"
 GOALS_HEADING = "年度绩效目标"
 
 PROJECT_INDICATORS = (

@@ -121,8 +121,24 @@ def _pie(ctx: Context, chart: Chart, width: float) -> Drawing | None:
     return d
 
 
+def _whole(chart: Chart) -> str | None:
+    """A pie of one slice says nothing a sentence does not: 「财政拨款收入占100.0%」."""
+    if chart.kind != "pie" or not chart.series:
+        return None
+    shares = chart.shares or (None,) * len(chart.labels)
+    slices = [(label, share) for label, v, share in zip(chart.labels, chart.series[0][1], shares) if v > 0]
+    if len(slices) != 1:
+        return None
+    label, share = slices[0]
+    return f"{label}占{share if share is not None else 100}%"
+
+
 def chart_flowable(ctx: Context, chart: Chart, width: float) -> Flowable:
-    """The drawing with its caption below, kept on one page."""
+    """The drawing with its caption below, kept on one page; a pie of a single slice is the
+    sentence that says it."""
+    whole = _whole(chart)
+    if whole is not None:
+        return ctx.para(f"{chart.caption}——{whole}，不另绘图。", ctx.styles.caption)
     drawing = _bar(ctx, chart, width) if chart.kind == "bar" else _pie(ctx, chart, width)
     parts: list[Flowable] = []
     if drawing is None:

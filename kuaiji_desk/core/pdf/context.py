@@ -3,6 +3,7 @@ paragraph factory that escapes text and notes characters the font lacks, and the
 markers that become bookmarks and 目录 lines."""
 from __future__ import annotations
 
+import re
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
@@ -14,9 +15,18 @@ from .fonts import PdfFonts
 from .styles import PORTRAIT_WIDTH, Styles
 
 
+_STRAIGHT = re.compile(r'"([^"\n]*)"')
+
+
+def typographic(text: str) -> str:
+    """One kind of quotation marks in the whole document: the table names' straight
+    财政拨款"三公"经费 printed as the text's “三公”."""
+    return _STRAIGHT.sub(r"“\1”", text) if '"' in text else text
+
+
 def markup(text: str) -> str:
     """Plain text → reportlab paragraph markup (escaped, line breaks kept)."""
-    return escape(text).replace("\r\n", "\n").replace("\n", "<br/>")
+    return escape(typographic(text)).replace("\r\n", "\n").replace("\n", "<br/>")
 
 
 class Context:
@@ -48,6 +58,7 @@ class Context:
         """Table cell content: the plain string when it fits on one line of ``width``
         (set in the table's font and size, which must be the style's: much cheaper
         to lay out), else a wrapping paragraph."""
+        text = typographic(text)
         if "\n" not in text and stringWidth(text, style.fontName, style.fontSize) <= width:
             self.check(style.fontName, text)
             return text
@@ -62,7 +73,7 @@ class Anchor(Flowable):
 
     def __init__(self, text: str, level: int, key: str, toc: int = 0):
         super().__init__()
-        self.text, self.level, self.key, self.toc = text, level, key, toc
+        self.text, self.level, self.key, self.toc = typographic(text), level, key, toc
         self.width = self.height = 0
 
     def wrap(self, availWidth, availHeight):
@@ -89,5 +100,5 @@ def heading(ctx: Context, text: str, level: int, toc: bool) -> Paragraph:
     if level == 1:
         style = fit_one_line(style, text, PORTRAIT_WIDTH)
     p = ctx.para(text, style)
-    p.outline = (text, level - 1, ctx.new_key(), level if toc else 0)
+    p.outline = (typographic(text), level - 1, ctx.new_key(), level if toc else 0)
     return p

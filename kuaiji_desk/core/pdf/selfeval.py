@@ -115,8 +115,7 @@ def _wan(fen: int | None) -> str:
 def _rate(p: Project) -> str:
     if p.budget is None or p.spent is None:
         return ""
-    rate = execution_rate(p)
-    return form_text.ZERO_BUDGET if rate is None else f"{rate}%"
+    return form_text.rate_text(execution_rate(p))
 
 
 class _Form:
