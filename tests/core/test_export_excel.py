@@ -8,7 +8,7 @@ import pytest
 
 from kuaiji_desk.core.excel.datasheet import CELL_LIMIT, DATA_SHEET
 from kuaiji_desk.core.excel.importer import WorkbookError, apply_import, read_workbooks
-from kuaiji_desk.core.excel.writer import OVERALL_SHEET, export_workbook, project_sheet
+from kuaiji_desk.core.excel.writer import OVERALL_SHEET, export_workbook
 from kuaiji_desk.core.forms import for_year
 from kuaiji_desk.core.report import Indicator, Overall, Project, new_report
 from kuaiji_desk.core.sample import load_sample
@@ -101,7 +101,7 @@ def test_text_starting_with_equals_is_text(tmp_path):
         sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/")]
         assert not any(b"<f>" in z.read(n) for n in sheets)
     wb = openpyxl.load_workbook(path)
-    assert wb[project_sheet(1)]["B2"].value == "=1+1"
+    assert wb["=1+1"]["B2"].value == "=1+1"
     assert wb["公开01表"]["A3"].value == "部门：=测试部门"
 
 
@@ -145,9 +145,41 @@ def test_the_data_sheet_is_hidden_plain_cells(book):
 # -- the printed tables ---------------------------------------------------------------
 
 def test_sheets_are_named_as_published(book, sample):
-    names = TABLE_SHEETS + [OVERALL_SHEET] + [project_sheet(i) for i in range(1, 15)] + [DATA_SHEET]
+    """The 公开表 by their labels, each 项目绩效自评表 after its project."""
+    names = TABLE_SHEETS + [OVERALL_SHEET] + [p.name for p in sample.projects] + [DATA_SHEET]
     assert book.sheetnames == names
     assert all(len(n) <= 31 for n in names)
+
+
+EXCEL_FORBIDS = set('[]:*?/\\')
+
+
+def exported_sheet_names(tmp_path, names: list[str]) -> list[str]:
+    report = new_report("测试单位", YEAR)
+    report.projects = [Project(name=n, budget=100, spent=50) for n in names]
+    path = tmp_path / "names.xlsx"
+    export_workbook(report, path)
+    assert [p.name for p in reimport(path, "测试单位").projects] == names   # read back by their titles
+    return openpyxl.load_workbook(path).sheetnames[len(TABLE_SHEETS):-1]
+
+
+def test_long_project_names_are_cut_to_31_characters_and_kept_apart(tmp_path):
+    same = "汉阳区市民热线工作服务平台及区人大履职系统运行经费和区政府门户网站运维"   # 35 characters
+    sheets = exported_sheet_names(tmp_path, [same + "一期", same + "二期", "短名称"])
+    assert all(len(n) <= 31 for n in sheets)
+    assert len({n.casefold() for n in sheets}) == len(sheets)
+    assert sheets[0] == same[:31] and sheets[1] == same[:28] + "（2）" and sheets[2] == "短名称"
+
+
+def test_project_names_excel_forbids_or_repeats_become_valid_sheet_names(tmp_path):
+    names = ["预算[2024]:审核/复核?*\\项目", "KUAIJI_DATA", "OA系统", "oa系统", "", "'引号'", "History"]
+    sheets = exported_sheet_names(tmp_path, names)
+    assert not any(EXCEL_FORBIDS & set(n) for n in sheets)
+    assert sheets[0] == "预算［2024］：审核／复核？＊＼项目"
+    assert sheets[1] == "KUAIJI_DATA（2）"                # the data sheet keeps its name
+    assert sheets[2:5] == ["OA系统", "oa系统（2）", "项目5"]   # Excel tells names apart without case
+    assert sheets[5] == "引号" and sheets[6] == "History（2）"
+    assert all(0 < len(n) <= 31 and not n.startswith("'") and not n.endswith("'") for n in sheets)
 
 
 def test_printed_tables_read_back_as_the_shown_figures(sample, exported, tmp_path):
@@ -243,8 +275,9 @@ def test_column_widths_are_set(book):
 
 # -- the 绩效自评表 -------------------------------------------------------------------------
 
-def test_project_sheet_as_published(book):
-    ws = book[project_sheet(13)]
+def test_project_sheet_as_published(book, sample):
+    ws = book[sample.projects[12].name]
+    assert ws.title == "文明创建、党建、综治、档案、老干工作经费"
     assert ws["A1"].value == "2024年度文明创建、党建、综治、档案、老干工作经费项目绩效自评表"
     assert ws["B4"].value == "1、部门预算项目 ☑  2、区直专项 □  3、上级对下转移支付项目 □"
     assert [ws.cell(7, c).value for c in (3, 4, 5)] == ["预算数(A)", "执行数(B)", "执行率(B/A)"]
@@ -267,4 +300,4 @@ def test_a_zero_budget_has_no_rate(tmp_path):
     report.projects = [Project(name="零预算", budget=0, spent=100)]
     path = tmp_path / "zero.xlsx"
     export_workbook(report, path)
-    assert openpyxl.load_workbook(path)[project_sheet(1)]["E8"].value == "预算数为0"
+    assert openpyxl.load_workbook(path)["零预算"]["E8"].value == "预算数为0"

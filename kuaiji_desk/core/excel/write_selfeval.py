@@ -17,6 +17,7 @@ INDICATOR_ROW_PROJECT, INDICATOR_ROW_OVERALL = 9, 6   # the indicator header row
 
 
 def write_project(sw: SheetWriter, report: Report, p: Project, index: int) -> None:
+    """The project's form; ``index`` counts from 0, as in the PDF."""
     indicators = _indicator_columns(form.PROJECT_INDICATORS, p.indicators)
     last = max(WIDTH, 1 + len(indicators))
     sw.text(1, 1, form.project_title(report.year, p.name, index), TITLE, to=(1, last))
