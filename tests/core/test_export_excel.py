@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import zipfile
+from decimal import Decimal
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from kuaiji_desk.core.excel.datasheet import CELL_LIMIT, DATA_SHEET
 from kuaiji_desk.core.excel.importer import WorkbookError, apply_import, read_workbooks
+from kuaiji_desk.core.excel.sheet_writer import SheetWriter, display_width, shown_number
 from kuaiji_desk.core.excel.writer import OVERALL_SHEET, export_workbook
 from kuaiji_desk.core.forms import for_year
 from kuaiji_desk.core.report import Indicator, Overall, Project, new_report
@@ -215,7 +218,19 @@ def test_amounts_are_numbers_with_two_decimals(book):
     ws = book["公开02表"]
     assert ws["A8"].value == "201" and ws["B8"].value == "一般公共服务支出"
     assert ws["C8"].value == pytest.approx(546.03) and ws["C8"].number_format == "#,##0.00"
+    assert ws["C8"].alignment.horizontal == "right"
     assert ws["E8"].value is None        # 上级补助收入: no value, blank
+
+
+def test_figures_stand_clear_of_the_code_beside_them(book):
+    """A right-aligned figure is kept off its cell's right edge (an indent), so that 309.48
+    never runs into the 302 of the next block (06) nor 546.03 into 一、一般公共服务支出 (01)."""
+    for ws in book.worksheets[:len(TABLE_SHEETS)]:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, (int, float)) and cell.alignment.horizontal == "right":
+                    assert cell.alignment.indent >= 1, (ws.title, cell.coordinate)
+    assert book["公开06表"]["C6"].value == pytest.approx(309.48) and book["公开06表"]["D6"].value == "302"
 
 
 def test_multi_level_headers_are_merged(book):
@@ -273,6 +288,25 @@ def test_column_widths_are_set(book):
     assert book["公开02表"].column_dimensions["C"].width >= 12
 
 
+def widths(ws, c1: int, c2: int) -> float:
+    return sum(ws.column_dimensions[get_column_letter(c)].width for c in range(c1, c2 + 1))
+
+
+def test_every_figure_fits_its_cell(book):
+    """No figure shows as ####: its cell (with the columns it is merged over) is wider than the
+    text its format shows, a 汉字 counted twice."""
+    for ws in book.worksheets:
+        if ws.title == DATA_SHEET:
+            continue
+        merged = {(m.min_row, m.min_col): m.max_col for m in ws.merged_cells.ranges}
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, (int, float)):
+                    text = shown_number(Decimal(str(cell.value)), cell.number_format)
+                    room = widths(ws, cell.column, merged.get((cell.row, cell.column), cell.column))
+                    assert room >= display_width(text) + 2 * (cell.alignment.indent or 0), (ws.title, cell.coordinate)
+
+
 # -- the 绩效自评表 -------------------------------------------------------------------------
 
 def test_project_sheet_as_published(book, sample):
@@ -301,3 +335,12 @@ def test_a_zero_budget_has_no_rate(tmp_path):
     path = tmp_path / "zero.xlsx"
     export_workbook(report, path)
     assert openpyxl.load_workbook(path)["零预算"]["E8"].value == "预算数为0"
+
+
+def test_a_figure_merged_over_narrow_columns_widens_them(tmp_path):
+    """An amount over merged columns that nothing else widens: they are made wide enough."""
+    book = openpyxl.Workbook()
+    sw = SheetWriter(book.active)
+    sw.amount(1, 1, 123_456_789_012, unit="元", to=(1, 2))
+    sw.finish(None, False)
+    assert widths(book.active, 1, 2) >= display_width("1,234,567,890.12 元")
