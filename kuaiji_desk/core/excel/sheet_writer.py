@@ -21,7 +21,7 @@ from ..money import fen_to_decimal
 
 FONT_NAME = "宋体"
 AMOUNT_FORMAT = "#,##0.00"
-YUAN_FORMAT = '#,##0.00"元"'
+YUAN_FORMAT = '#,##0.00" 元"'     # 「3,352,775.69 元」, as the PDF prints it; the cell stays a number
 FOOTER = "第 &P 页 / 共 &N 页"
 
 _THIN = Side(style="thin")
@@ -72,6 +72,7 @@ class SheetWriter:
         self._need: dict[int, int] = {}                       # column → width its texts ask for
         self._wrapped: list[tuple[int, int, int, int, str, int]] = []  # r1, c1, r2, c2, text, size
         self._spanned: list[tuple[int, int, int]] = []        # c1, c2, width a one-line text merged over them asks
+        self._alike: list[tuple[int, ...]] = []               # columns given one width, the widest one's
         self.last_col = 1
 
     def text(self, r: int, c: int, text: str | None, style: Style = CELL, to: tuple[int, int] | None = None) -> None:
@@ -98,6 +99,10 @@ class SheetWriter:
         value = None if fen is None else fen_to_decimal(fen, unit)
         self.number(r, c, value, style, AMOUNT_FORMAT if unit == "万元" else YUAN_FORMAT, to)
 
+    def same_width(self, *columns: int) -> None:
+        """These columns get one width (the widest one's): 执行数 no wider than 执行率."""
+        self._alike.append(columns)
+
     def box(self, r1: int, c1: int, r2: int, c2: int) -> None:
         for row in self.ws.iter_rows(min_row=r1, max_row=r2, min_col=c1, max_col=c2):
             for cell in row:
@@ -112,6 +117,9 @@ class SheetWriter:
             widths[c] = min(max(need + _PADDING, _MIN_WIDTH), _MAX_WIDTH)
         for c1, c2, need in self._spanned:   # a figure over merged columns: the last one widens
             widths[c2] += max(0, need + _PADDING - sum(widths[c] for c in range(c1, c2 + 1)))
+        for columns in self._alike:
+            widest = max(widths[c] for c in columns)
+            widths.update({c: widest for c in columns})
         for c, width in widths.items():
             ws.column_dimensions[get_column_letter(c)].width = width
         self._row_heights(widths)
