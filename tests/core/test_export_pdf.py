@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from decimal import Decimal
 
 import pytest
 from reportlab.platypus import Table
@@ -20,7 +21,8 @@ from kuaiji_desk.core.pdf import export_pdf
 from kuaiji_desk.core.pdf.context import Context, typographic
 from kuaiji_desk.core.pdf.document import part_titles
 from kuaiji_desk.core.pdf.fonts import BUNDLED, resolve_fonts
-from kuaiji_desk.core.pdf.selfeval import project_flowables
+from kuaiji_desk.core.excel.sheet_writer import YUAN_FORMAT, shown_number
+from kuaiji_desk.core.pdf.selfeval import overall_flowables, project_flowables
 from kuaiji_desk.core.pdf.styles import make_styles
 from kuaiji_desk.core.pdf.tables import table_flowables
 from kuaiji_desk.core.report import Project, new_report
@@ -331,6 +333,15 @@ def test_project_form_checks_the_chosen_options_and_computes_the_rate(ctx):
     texts = [c for c in cells if isinstance(c, str)]
     assert "86.33%" in texts and "86.45%" not in texts
     assert "3.00" in texts and "2.59" in texts
+
+
+def test_overall_amounts_in_yuan_read_as_in_the_excel_export(ctx, sample):
+    """「3,352,775.69 元」 in both: the PDF's text is what the workbook's number format shows."""
+    table = overall_flowables(ctx, sample.overall)[-1].table
+    texts = [c for row in table._cellvalues for c in row if isinstance(c, str)]
+    for fen in (sample.overall.basic_total, sample.overall.project_total):
+        assert shown_number(Decimal(fen) / 100, YUAN_FORMAT) in texts
+    assert "3,352,775.69 元" in texts
 
 
 def test_zero_budget_has_no_rate_and_unknown_choices_are_added_checked(ctx):

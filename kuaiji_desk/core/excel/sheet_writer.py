@@ -7,6 +7,7 @@ starts with '=' (tech-notes §5), so a string cell is always typed 's'.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -20,7 +21,7 @@ from ..money import fen_to_decimal
 
 FONT_NAME = "宋体"
 AMOUNT_FORMAT = "#,##0.00"
-YUAN_FORMAT = '#,##0.00"元"'
+YUAN_FORMAT = '#,##0.00" 元"'     # 「3,352,775.69 元」, as the PDF prints it; the cell stays a number
 FOOTER = "第 &P 页 / 共 &N 页"
 
 _THIN = Side(style="thin")
@@ -38,6 +39,7 @@ class Style:
     align: str = "left"        # left | center | right
     wrap: bool = True
     measure: int = _MAX_WIDTH  # the most this text asks of its column's width; 0: nothing
+    indent: int = 0            # a figure kept off the cell's right edge, clear of a code beside it
 
 
 TITLE = Style(size=16, bold=True, align="center", measure=0)
@@ -47,8 +49,8 @@ HEAD = Style(align="center", measure=12)          # long headers wrap rather tha
 CELL = Style()
 CELL_BOLD = Style(bold=True)
 CENTER = Style(align="center")
-AMOUNT = Style(align="right", wrap=False)
-AMOUNT_BOLD = Style(align="right", wrap=False, bold=True)
+AMOUNT = Style(align="right", wrap=False, indent=1)
+AMOUNT_BOLD = Style(align="right", wrap=False, bold=True, indent=1)
 NOTE = Style(measure=0)
 
 
@@ -57,11 +59,20 @@ def display_width(text: str) -> int:
     return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
 
 
+def shown_number(value: int | Decimal, fmt: str) -> str:
+    """The text a number shows in its format: '1,286.76', '3,352,775.69 元'."""
+    if fmt == "General":
+        return str(value)
+    return f"{value:,.2f}" + "".join(re.findall(r'"([^"]*)"', fmt))
+
+
 class SheetWriter:
     def __init__(self, ws: Worksheet):
         self.ws = ws
         self._need: dict[int, int] = {}                       # column → width its texts ask for
         self._wrapped: list[tuple[int, int, int, int, str, int]] = []  # r1, c1, r2, c2, text, size
+        self._spanned: list[tuple[int, int, int]] = []        # c1, c2, width a one-line text merged over them asks
+        self._alike: list[tuple[int, ...]] = []               # columns given one width, the widest one's
         self.last_col = 1
 
     def text(self, r: int, c: int, text: str | None, style: Style = CELL, to: tuple[int, int] | None = None) -> None:
@@ -80,13 +91,17 @@ class SheetWriter:
         if value is not None:
             cell.value = value
             cell.number_format = fmt
-            self._note_size(r, c, r2, c2, f"{value:,}" if fmt != "General" else str(value), style)
+            self._note_size(r, c, r2, c2, shown_number(value, fmt), style)
 
     def amount(self, r: int, c: int, fen: int | None, style: Style = AMOUNT, unit: str = "万元",
                to: tuple[int, int] | None = None) -> None:
         """An amount as a number with two decimals; blank when there is none."""
         value = None if fen is None else fen_to_decimal(fen, unit)
         self.number(r, c, value, style, AMOUNT_FORMAT if unit == "万元" else YUAN_FORMAT, to)
+
+    def same_width(self, *columns: int) -> None:
+        """These columns get one width (the widest one's): 执行数 no wider than 执行率."""
+        self._alike.append(columns)
 
     def box(self, r1: int, c1: int, r2: int, c2: int) -> None:
         for row in self.ws.iter_rows(min_row=r1, max_row=r2, min_col=c1, max_col=c2):
@@ -100,7 +115,13 @@ class SheetWriter:
         for c in range(1, self.last_col + 1):
             need = max(self._need.get(c, 0), (min_widths or {}).get(c, 0))
             widths[c] = min(max(need + _PADDING, _MIN_WIDTH), _MAX_WIDTH)
-            ws.column_dimensions[get_column_letter(c)].width = widths[c]
+        for c1, c2, need in self._spanned:   # a figure over merged columns: the last one widens
+            widths[c2] += max(0, need + _PADDING - sum(widths[c] for c in range(c1, c2 + 1)))
+        for columns in self._alike:
+            widest = max(widths[c] for c in columns)
+            widths.update({c: widest for c in columns})
+        for c, width in widths.items():
+            ws.column_dimensions[get_column_letter(c)].width = width
         self._row_heights(widths)
         _page_setup(ws, header_rows, landscape)
 
@@ -111,13 +132,17 @@ class SheetWriter:
             self.ws.merge_cells(start_row=r, start_column=c, end_row=r2, end_column=c2)
         cell = self.ws.cell(r, c)
         cell.font = Font(name=FONT_NAME, size=style.size, bold=style.bold)
-        cell.alignment = Alignment(horizontal=style.align, vertical="center", wrap_text=style.wrap)
+        cell.alignment = Alignment(horizontal=style.align, vertical="center", wrap_text=style.wrap, indent=style.indent)
         return cell
 
     def _note_size(self, r: int, c: int, r2: int, c2: int, text: str, style: Style) -> None:
         longest = max(display_width(line) for line in text.split("\n"))
+        # Bold figures are wider; an indent takes about two of Excel's width units.
+        longest = math.ceil(longest * (1.1 if style.bold else 1)) + 2 * style.indent
         if c == c2 and style.measure:
             self._need[c] = max(self._need.get(c, 0), min(longest, style.measure))
+        elif style.measure and not style.wrap:
+            self._spanned.append((c, c2, min(longest, style.measure)))
         if style.wrap:
             self._wrapped.append((r, c, r2, c2, text, style.size))
 

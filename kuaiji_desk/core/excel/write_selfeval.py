@@ -10,13 +10,17 @@ from ..forms import selfeval as form
 from ..money import percent
 from ..report import PROJECT_ATTRIBUTES, PROJECT_CATEGORIES, PROJECT_KINDS, Indicator, Overall, Project, Report
 from .choices import CHECKED, UNCHECKED
-from .sheet_writer import CELL, CELL_BOLD, HEAD, LINE, NOTE, TITLE, SheetWriter
+from .sheet_writer import CELL, CELL_BOLD, HEAD, LINE, TITLE, SheetWriter, Style
 
 WIDTH = 6        # columns of both forms, before 分值/得分
 INDICATOR_ROW_PROJECT, INDICATOR_ROW_OVERALL = 9, 6   # the indicator header rows
+YUAN = Style(align="center", wrap=False)   # 「3,352,775.69 元」 between two labels, as the PDF prints it
+VALUE = Style(measure=20)    # a target or an actual value: a long one wraps rather than widen 执行数/执行率
+_NAMES = ("level1", "level2", "level3")   # the indicator's names; its other fields are values
 
 
 def write_project(sw: SheetWriter, report: Report, p: Project, index: int) -> None:
+    """The project's form; ``index`` counts from 0, as in the PDF."""
     indicators = _indicator_columns(form.PROJECT_INDICATORS, p.indicators)
     last = max(WIDTH, 1 + len(indicators))
     sw.text(1, 1, form.project_title(report.year, p.name, index), TITLE, to=(1, last))
@@ -31,20 +35,23 @@ def write_project(sw: SheetWriter, report: Report, p: Project, index: int) -> No
         (form.KIND, PROJECT_KINDS, p.kind),
     ), start=4):
         _pair(sw, r, label, checkbox_line(options, chosen), last)
+    # The figures in the last three columns, as the PDF has them: 执行数 and 执行率 under the
+    # 年初目标值 and 实际完成值 (one width), not under the long 三级指标.
+    budget = last - 2
     sw.text(7, 1, form.BUDGET_HEADING, CELL_BOLD, to=(8, 1))
-    for c, header in enumerate(form.BUDGET_COLUMNS, start=3):
+    sw.text(7, 2, "", CELL, to=(7, budget - 1))
+    for c, header in enumerate(form.BUDGET_COLUMNS, start=budget):
         sw.text(7, c, header, HEAD)
-    sw.text(8, 2, form.BUDGET_ROW, CELL)
-    sw.amount(8, 3, p.budget)
-    sw.amount(8, 4, p.spent)
-    sw.text(8, 5, execution_rate(p.budget, p.spent), HEAD)
+    sw.text(8, 2, form.BUDGET_ROW, CELL, to=(8, budget - 1))
+    sw.amount(8, budget, p.budget)
+    sw.amount(8, budget + 1, p.spent)
+    sw.text(8, budget + 2, execution_rate(p.budget, p.spent), HEAD)
+    sw.same_width(budget + 1, budget + 2)
     end = _indicator_block(sw, INDICATOR_ROW_PROJECT, 2, form.GOALS_HEADING, indicators, p.indicators)
     _pair(sw, end + 1, form.DEVIATION, p.deviation_reason, last)
     _pair(sw, end + 2, form.IMPROVEMENT, p.improvement, last)
-    sw.box(2, 1, end + 2, last)
-    sw.text(end + 3, 1, form.REMARKS, LINE)
-    for i, line in enumerate(form.PROJECT_REMARKS, start=end + 4):
-        sw.text(i, 1, line, NOTE, to=(i, last))
+    _pair(sw, end + 3, form.REMARKS, "\n".join(form.PROJECT_REMARKS), last)   # inside the table, as the PDF
+    sw.box(2, 1, end + 3, last)
     sw.finish((INDICATOR_ROW_PROJECT,) * 2, True)   # the indicator header again on every page
 
 
@@ -56,9 +63,9 @@ def write_overall(sw: SheetWriter, report: Report, o: Overall) -> None:
     sw.text(2, 1, f"{form.FILL_DATE}：{o.fill_date}", LINE)
     _pair(sw, 3, form.UNIT_NAME, o.unit_name, last)
     sw.text(4, 1, form.BASIC_TOTAL, CELL_BOLD)
-    sw.amount(4, 2, o.basic_total, unit="元", to=(4, 3))
+    sw.amount(4, 2, o.basic_total, YUAN, unit="元", to=(4, 3))
     sw.text(4, 4, form.PROJECT_TOTAL, CELL_BOLD)
-    sw.amount(4, 5, o.project_total, unit="元", to=(4, last))
+    sw.amount(4, 5, o.project_total, YUAN, unit="元", to=(4, last))
     _pair(sw, 5, form.GOALS, o.goals, last)
     end = _indicator_block(sw, INDICATOR_ROW_OVERALL, 1, None, indicators, o.indicators)
     _pair(sw, end + 1, form.DEVIATION, o.deviation_reason, last)
@@ -100,7 +107,7 @@ def _indicator_block(sw: SheetWriter, top: int, first_col: int, heading: str | N
     rows = max(len(indicators), 1)
     for r, ind in enumerate(indicators, start=top + 1):
         for c, (field, _) in enumerate(columns, start=first_col):
-            sw.text(r, c, getattr(ind, field), CELL)
+            sw.text(r, c, getattr(ind, field), CELL if field in _NAMES else VALUE)
     if heading:
         sw.text(top, first_col - 1, heading, CELL_BOLD, to=(top + rows, first_col - 1))
     return top + rows

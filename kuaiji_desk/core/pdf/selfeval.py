@@ -252,7 +252,7 @@ def overall_flowables(ctx: Context, overall: Overall) -> list[Flowable]:
     unit = "万元" if overall.amounts_rounded else "元"   # 元 as the template, unless only 万元 are known
 
     def amount(fen):
-        return "" if fen is None else f"{format_amount(fen, unit, grouping=False)} {unit}"
+        return "" if fen is None else f"{format_amount(fen, unit)} {unit}"   # 「3,352,775.69 元」, as the Excel export
 
     m = _middle(form.n)
     wide = 2 if form.n - m > 3 else 1   # the second label over two columns where there is room
