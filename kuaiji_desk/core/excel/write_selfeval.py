@@ -7,7 +7,6 @@ The importer reads these sheets back.
 from __future__ import annotations
 
 from ..forms import selfeval as form
-from ..money import percent
 from ..report import PROJECT_ATTRIBUTES, PROJECT_CATEGORIES, PROJECT_KINDS, Indicator, Overall, Project, Report
 from .choices import CHECKED, UNCHECKED
 from .sheet_writer import CELL, CELL_BOLD, HEAD, LINE, TITLE, SheetWriter, Style
@@ -45,7 +44,7 @@ def write_project(sw: SheetWriter, report: Report, p: Project, index: int) -> No
     sw.text(8, 2, form.BUDGET_ROW, CELL, to=(8, budget - 1))
     sw.amount(8, budget, p.budget)
     sw.amount(8, budget + 1, p.spent)
-    sw.text(8, budget + 2, execution_rate(p.budget, p.spent), HEAD)
+    sw.text(8, budget + 2, form.rate_text(p.budget, p.spent), HEAD)
     sw.same_width(budget + 1, budget + 2)
     end = _indicator_block(sw, INDICATOR_ROW_PROJECT, 2, form.GOALS_HEADING, indicators, p.indicators)
     _pair(sw, end + 1, form.DEVIATION, p.deviation_reason, last)
@@ -79,14 +78,6 @@ def checkbox_line(options: tuple[str, ...], chosen: str) -> str:
     picked = [c for c in chosen.split("、") if c] if chosen else []
     everything = list(options) + [c for c in picked if c not in options]
     return "  ".join(f"{i}、{o} {CHECKED[0] if o in picked else UNCHECKED[0]}" for i, o in enumerate(everything, 1))
-
-
-def execution_rate(budget: int | None, spent: int | None) -> str:
-    """执行率 B/A from the amounts, two decimals; none of a zero budget."""
-    if budget is None or spent is None:
-        return ""
-    rate = percent(spent, budget)
-    return form.ZERO_BUDGET if rate is None else f"{rate}%"
 
 
 def _pair(sw: SheetWriter, r: int, label: str, value: str, last: int) -> None:

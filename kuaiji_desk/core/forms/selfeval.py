@@ -5,6 +5,8 @@ headers name the :class:`~kuaiji_desk.core.report.Indicator` field they show.
 """
 from __future__ import annotations
 
+from ..money import percent
+
 PROJECT_TITLE = "{year}年度{name}项目绩效自评表"
 OVERALL_TITLE = "{year}年度{unit}整体绩效自评表"
 
@@ -28,9 +30,12 @@ BUDGET_COLUMNS = ("预算数(A)", "执行数(B)", "执行率(B/A)")
 ZERO_BUDGET = "预算数为0"     # no rate of a zero budget
 
 
-def rate_text(rate) -> str:
-    """执行率 as the published forms print it: 「100%」, 「97.1%」, 「98.53%」 (no trailing zeros);
-    ZERO_BUDGET for none (a Decimal percent, or None)."""
+def rate_text(budget: int | None, spent: int | None) -> str:
+    """执行率 B/A as the published forms print it: 「100%」, 「97.1%」, 「98.53%」 (two decimals at
+    most, no trailing zeros); ZERO_BUDGET for a zero budget, '' without both amounts."""
+    if budget is None or spent is None:
+        return ""
+    rate = percent(spent, budget)
     return ZERO_BUDGET if rate is None else f"{rate.normalize():f}%"
 GOALS_HEADING = "年度绩效目标"
 

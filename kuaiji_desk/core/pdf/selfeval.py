@@ -16,7 +16,6 @@ from reportlab.platypus import Flowable, Table, TableStyle
 from ..forms import selfeval as form_text
 from ..money import format_amount
 from ..report import PROJECT_ATTRIBUTES, PROJECT_CATEGORIES, PROJECT_KINDS, Indicator, Overall, Project
-from ..rules.selfeval import execution_rate
 from .context import Anchor, Context, fit_one_line
 from .styles import PORTRAIT_HEIGHT, PORTRAIT_WIDTH
 
@@ -110,12 +109,6 @@ class ChoiceLine(Flowable):
 
 def _wan(fen: int | None) -> str:
     return format_amount(fen, grouping=False)
-
-
-def _rate(p: Project) -> str:
-    if p.budget is None or p.spent is None:
-        return ""
-    return form_text.rate_text(execution_rate(p))
 
 
 class _Form:
@@ -288,7 +281,7 @@ def project_flowables(ctx: Context, p: Project, index: int) -> list[Flowable]:
     r = form.row([form.p(f.BUDGET_HEADING, True)] + [""] * (n - 4)
                  + [form.p(h, True) for h in f.BUDGET_COLUMNS], [(1, n - 4)])
     form.row(["", form.p(f.BUDGET_ROW, True)] + [""] * (n - 5)
-             + [form.p(_wan(p.budget), True), form.p(_wan(p.spent), True), form.p(_rate(p), True)],
+             + [form.p(_wan(p.budget), True), form.p(_wan(p.spent), True), form.p(form_text.rate_text(p.budget, p.spent), True)],
              [(1, n - 4)])
     form.spans.append((0, r, 0, r + 1))
     form.indicators(f.GOALS_HEADING, headers, p.indicators, fields)
