@@ -7,6 +7,7 @@ the PDF's own objects (outline, info, pages, fonts) in plain Python.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 import subprocess
@@ -471,3 +472,23 @@ def test_typography_as_the_reference_prints_it(exported):
     assert text.count("财政拨款“三公”经费支出决算表") >= 2          # 目录 and the table's title
     assert "100.00%" not in text and "100%" in text
     assert "图2：收入决算结构——财政拨款收入占100.0%，不另绘图。" in "".join(text.split())
+
+
+def test_running_text_takes_fangsong_gb2312_where_the_machine_has_it(tmp_path):
+    shutil.copy(bundled_font_path(), tmp_path / "simfang.ttf")
+    assert resolve_fonts(system_dir=tmp_path).labels["fang"] == "仿宋 FangSong"
+    shutil.copy(bundled_font_path(), tmp_path / "仿宋_GB2312.ttf")
+    assert resolve_fonts(system_dir=tmp_path).labels["fang"] == "仿宋_GB2312"
+
+
+def test_with_one_font_for_every_role_titles_are_bold_and_larger(ctx):
+    """The bundled font alone (no 黑体): titles stroked bold, and set larger than the text."""
+    from kuaiji_desk.core.pdf.context import Emboldened
+
+    s = ctx.styles
+    assert ctx.fonts.hei == ctx.fonts.fang
+    assert isinstance(ctx.para("一、收入支出决算总体情况说明", s.h2), Emboldened)
+    assert not isinstance(ctx.para("2024年度收入合计……", s.body), Emboldened)
+    assert s.h1.fontSize > s.h2.fontSize > s.body.fontSize
+    separate = make_styles(dataclasses.replace(ctx.fonts, hei="KJ-SimHei"))
+    assert not getattr(separate.h2, "embolden", False)      # a real 黑体 needs no stroke

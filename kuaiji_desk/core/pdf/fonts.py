@@ -26,11 +26,15 @@ from kuaiji_desk.fonts import bundled_font_path
 BUNDLED = "KJ-WQYMicroHei"
 BUNDLED_LABEL = "文泉驿微米黑 WenQuanYi Micro Hei（内置）"
 
-# role → (registered name, file name, face index in a collection, label)
+# role → the fonts for it, the first one found: (registered name, file name, face index in a
+# collection, label).  Running text is set in 仿宋_GB2312 where the machine has it, as the
+# official documents are; else 仿宋.
 _SYSTEM = {
-    "song": ("KJ-SimSun", "simsun.ttc", 0, "宋体 SimSun"),
-    "fang": ("KJ-FangSong", "simfang.ttf", 0, "仿宋 FangSong"),
-    "hei": ("KJ-SimHei", "simhei.ttf", 0, "黑体 SimHei"),
+    "song": (("KJ-SimSun", "simsun.ttc", 0, "宋体 SimSun"),),
+    "fang": (("KJ-FangSongGB2312", "仿宋_GB2312.ttf", 0, "仿宋_GB2312"),
+             ("KJ-FangSongGB2312", "FSGB2312.ttf", 0, "仿宋_GB2312"),
+             ("KJ-FangSong", "simfang.ttf", 0, "仿宋 FangSong")),
+    "hei": (("KJ-SimHei", "simhei.ttf", 0, "黑体 SimHei"),),
 }
 
 # A bad, truncated or foreign file fails in many ways while reportlab parses it.
@@ -96,16 +100,16 @@ def resolve_fonts(system_dir: Path | None | bool = True) -> PdfFonts:
     directory = system_fonts_dir() if system_dir is True else (system_dir or None)
     bundled_cmap = _register(BUNDLED, bundled_font_path(), 0)
     names, labels, cmaps = {}, {}, {BUNDLED: bundled_cmap}
-    for role, (name, filename, index, label) in _SYSTEM.items():
+    for role, candidates in _SYSTEM.items():
         names[role], labels[role] = BUNDLED, BUNDLED_LABEL
-        if directory is None:
-            continue
-        path = Path(directory) / filename
-        if not path.is_file():
-            continue
-        try:
-            cmaps[name] = _register(name, path, index)
-        except _UNUSABLE:
-            continue
-        names[role], labels[role] = name, label
+        for name, filename, index, label in candidates if directory is not None else ():
+            path = Path(directory) / filename
+            if not path.is_file():
+                continue
+            try:
+                cmaps[name] = _register(name, path, index)
+            except _UNUSABLE:
+                continue
+            names[role], labels[role] = name, label
+            break
     return PdfFonts(song=names["song"], fang=names["fang"], hei=names["hei"], labels=labels, _cmaps=cmaps)

@@ -94,7 +94,7 @@ def make_styles(fonts: PdfFonts) -> Styles:
 
     cell = ps("cell", song, TABLE_SIZE, TABLE_LEADING)
     eval_cell = ps("eval_cell", song, 9, 11.5)
-    return Styles(
+    styles = Styles(
         fonts=fonts,
         cover_unit=ps("cover_unit", hei, 24, 36, alignment=TA_CENTER),
         cover_title=ps("cover_title", hei, 26, 40, alignment=TA_CENTER, spaceBefore=6),
@@ -125,3 +125,8 @@ def make_styles(fonts: PdfFonts) -> Styles:
         eval_center=ParagraphStyle("eval_center", parent=eval_cell, alignment=TA_CENTER),
         eval_small=ps("eval_small", song, SMALLEST, 11.5),
     )
+    if hei == fang:   # one family for every role (no 黑体 here): titles drawn bold by stroking
+        for style in (styles.cover_unit, styles.cover_title, styles.toc_title, styles.toc_levels[0], styles.h1,
+                      styles.h2, styles.h3, styles.table_title, styles.eval_title):
+            style.embolden = True
+    return styles
