@@ -492,3 +492,17 @@ def test_with_one_font_for_every_role_titles_are_bold_and_larger(ctx):
     assert s.h1.fontSize > s.h2.fontSize > s.body.fontSize
     separate = make_styles(dataclasses.replace(ctx.fonts, hei="KJ-SimHei"))
     assert not getattr(separate.h2, "embolden", False)      # a real 黑体 needs no stroke
+
+
+def test_the_01_table_fills_its_page(exported):
+    """As published: the rows of 公开01表 grow to the foot of its page, its 注 under them."""
+    from poppler import pdf_text
+
+    path, _ = exported
+    html = pdf_text(path, "-bbox")
+    pages = html.split("<page ")[1:]
+    page = next(p for p in pages if ">公开01表<" in p)
+    height = float(re.search(r'height="([\d.]+)"', page).group(1))
+    lowest = max(float(y) for y in re.findall(r'yMax="([\d.]+)"', page)
+                 if float(y) < height - 30)                      # the page number sits below
+    assert lowest > 0.85 * height

@@ -248,6 +248,37 @@ class Headed(Flowable):
         self.table.drawOn(self.canv, (self.width - self.table._width) / 2, 0)
 
 
+class PageFilling(Flowable):
+    """A one-page table (01, 04) whose body rows grow to fill the page, as the published ones
+    do, leaving ``reserve`` points under it for its 注; split as usual when it does not fit."""
+
+    MAX_EXTRA = 10.0   # points a row may grow: a short table leaves the rest of its page empty
+
+    def __init__(self, make_table, header_rows: int, reserve: float):
+        super().__init__()
+        self._make, self._header_rows, self._reserve = make_table, header_rows, reserve
+        self._table = make_table(None)
+
+    def wrap(self, avail_width, avail_height):
+        table = self._make(None)
+        width, height = table.wrap(avail_width, avail_height)
+        body = len(table._rowHeights) - self._header_rows
+        spare = avail_height - self._reserve - height
+        if body > 0 and spare > 0:
+            extra = min(self.MAX_EXTRA, spare / body)
+            table = self._make([h + (extra if i >= self._header_rows else 0) for i, h in enumerate(table._rowHeights)])
+            width, height = table.wrap(avail_width, avail_height)
+        self._table, self.width, self.height = table, width, height
+        self._width = width
+        return width, height
+
+    def split(self, avail_width, avail_height):
+        return self._make(None).split(avail_width, avail_height)
+
+    def draw(self):
+        self._table.drawOn(self.canv, 0, 0)
+
+
 def _table_style(ctx: Context, g: Grid) -> TableStyle:
     cmds = [
         ("FONT", (0, 0), (-1, -1), ctx.fonts.song, TABLE_SIZE, TABLE_LEADING),
@@ -303,10 +334,17 @@ def table_flowables(ctx: Context, table_id: str, shown: dict | None = None) -> l
     )
     continued = f"{title}（续表）"
     style = fit_one_line(s.table_title, continued, table_width)
-    grid = Table(g.cells, colWidths=widths, repeatRows=g.header_rows, style=_table_style(ctx, g),
-                 splitByRow=1, hAlign="CENTER")
-    out: list[Flowable] = [Headed([ctx.para(title, style), meta], [ctx.para(continued, style), meta], grid),
-                           ctx.para("注：" + spec.note, s.note)]
+    table_style = _table_style(ctx, g)
+
+    def make(row_heights):
+        return Table(g.cells, colWidths=widths, rowHeights=row_heights, repeatRows=g.header_rows,
+                     style=table_style, splitByRow=1, hAlign="CENTER")
+    note = ctx.para("注：" + spec.note, s.note)
+    if isinstance(spec, FixedTable) and any(len(sec.rows) > 1 for sec in spec.sections):
+        grid = PageFilling(make, g.header_rows, note.wrap(table_width, 1000)[1] + s.note.spaceBefore + 2)
+    else:
+        grid = make(None)
+    out: list[Flowable] = [Headed([ctx.para(title, style), meta], [ctx.para(continued, style), meta], grid), note]
     statement = spec.statement(ctx.year, report.department_name)
     if statement and is_empty(shown):
         out.append(ctx.para(statement, s.statement))
