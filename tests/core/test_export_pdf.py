@@ -252,7 +252,9 @@ def ctx(sample):
 
 
 def _grid(flowables) -> Table:
-    return next(f.table for f in flowables if hasattr(f, "table") and f.table.repeatRows)
+    """The table of a 公开表's flowables (inside the one that fills its page, for 01 and 04)."""
+    table = next(f.table for f in flowables if hasattr(f, "table"))
+    return getattr(table, "_table", table)
 
 
 def _texts(row) -> list[str]:
