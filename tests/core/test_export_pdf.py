@@ -508,3 +508,18 @@ def test_the_01_table_fills_its_page(exported):
     lowest = max(float(y) for y in re.findall(r'yMax="([\d.]+)"', page)
                  if float(y) < height - 30)                      # the page number sits below
     assert lowest > 0.85 * height
+
+
+def test_a_self_evaluation_over_two_pages_repeats_its_indicator_header(tmp_path):
+    """Page 2 of a long 项目绩效自评表 starts with the indicators' header row."""
+    from kuaiji_desk.core.report import Indicator
+    from poppler import pdf_text
+
+    report = new_report("长自评单位", 2024)
+    report.projects = [Project(name="很长的项目", budget=100_000_000, spent=90_000_000, indicators=[
+        Indicator(level1="产出指标", level2="数量指标", level3=f"第{i}项工作量", target=f"≥{i}件", actual=f"{i}件")
+        for i in range(1, 61)])]
+    export_pdf(report, tmp_path / "长.pdf", resolve_fonts(system_dir=False))
+    pages = [p for p in pdf_text(tmp_path / "长.pdf").split("\f") if "第1项工作量" in p or "第60项工作量" in p]
+    later = next(p for p in pages if "第60项工作量" in p and "第1项工作量" not in p)
+    assert "一级指标" in later and "三级指标" in later and "年初目标值" in later

@@ -122,6 +122,7 @@ class _Form:
         self.spans: list[tuple[int, int, int, int]] = []
         self.center: list[tuple[int, int, int, int]] = []
         self.unlined: list[tuple[int, int, int]] = []  # (col, first row, last row) drawn without inner lines
+        self.header_row: int | None = None   # the indicators' header: repeated on every page after the first
 
     def p(self, text: str, center: bool = False):
         """A text cell; laid out as a plain string or a paragraph once widths are known."""
@@ -148,6 +149,7 @@ class _Form:
         """The indicator block: the title down the first column, one row per indicator,
         equal 一级/二级指标 of adjacent rows merged."""
         first = self.row([self.p(title, True)] + [self.p(h, True) for h in header])
+        self.header_row = first
         self.center.append((1, first, self.n - 1, first))
         for ind in indicators:
             cells = [""] + [self.p(getattr(ind, f), f in ("target", "actual", "category", "weight", "score"))
@@ -190,7 +192,10 @@ class _Form:
             rows.append(out)
         return rows, align
 
-    def table(self) -> Table:
+    def table(self, repeat_header: bool = False) -> Table:
+        """The form as a table; with ``repeat_header``, one that repeats the indicators' header
+        row on every page it is split onto (the form itself starts a page, so the header row is
+        on its first page)."""
         rows, align = self._resolve()
         cmds = [
             ("FONT", (0, 0), (-1, -1), self.ctx.fonts.song, _TEXT, _LEADING),
@@ -214,7 +219,8 @@ class _Form:
         cmds += [("ALIGN", (c0, r0), (c1, r1), "CENTER") for c0, r0, c1, r1 in self.center]
         cmds += align
         cmds += [("SPAN", (c0, r0), (c1, r1)) for c0, r0, c1, r1 in self.spans]
-        return Table(rows, colWidths=self.widths, style=TableStyle(cmds), hAlign="CENTER")
+        repeat = (self.header_row,) if repeat_header and self.header_row is not None else 0
+        return Table(rows, colWidths=self.widths, style=TableStyle(cmds), hAlign="CENTER", repeatRows=repeat)
 
 
 _WIDTHS_MM = {"level1": 18, "level2": 24, "level3": 0, "category": 20, "target": 27, "actual": 27,
@@ -315,7 +321,7 @@ class _FormTable(Flowable):
         for sp in [sp for sp in form.spans if sp[0] == 0 and sp[3] - sp[1] > 2]:
             form.spans.remove(sp)
             form.unlined.append((0, sp[1], sp[3]))
-        return form.table().splitOn(self.canv, availWidth, availHeight)
+        return form.table(repeat_header=True).splitOn(self.canv, availWidth, availHeight)
 
     def drawOn(self, canvas, x, y, _sW=0):
         self.table.drawOn(canvas, x, y, _sW)
