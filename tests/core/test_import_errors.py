@@ -193,3 +193,19 @@ def test_same_header_twice_without_lanci_row_is_refused(tmp_path):
     message = error_of([wv.save_sheets(sheets, tmp_path / "09.xlsx")])
     assert "工作表「公开09表」的公开09表中找不到第1栏「预算数合计」" in message
     assert "第7栏「决算数合计」" in message and "请保留表头和栏次行" in message
+
+
+def test_an_xlsx_workbook_named_xls_is_read_by_its_content(tmp_path):
+    """Finance systems write .xlsx workbooks under a .xls name: read as what they are."""
+    renamed = tmp_path / "财政系统导出.xls"
+    renamed.write_bytes(wv.PUBLIC_TABLES.read_bytes())
+    assert read_workbooks([renamed], 2024).tables.keys() == read_workbooks([wv.PUBLIC_TABLES], 2024).tables.keys()
+
+
+def test_our_export_named_xls_gives_back_the_whole_report(tmp_path):
+    from kuaiji_desk.core.excel.writer import export_workbook
+    from kuaiji_desk.core.sample import load_sample
+
+    export_workbook(load_sample(), tmp_path / "x.xlsx")
+    (tmp_path / "x.xlsx").rename(tmp_path / "x.xls")
+    assert read_workbooks([tmp_path / "x.xls"], 2024).exact

@@ -21,7 +21,6 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-import openpyxl
 from openpyxl.workbook import Workbook
 
 from .. import layouts
@@ -31,6 +30,7 @@ from ..money import AmountOutOfRange, check_fen
 from ..names import CELL_LIMIT, InvalidText, check_name, unit_name
 from ..report import Indicator, Overall, Project, Report
 from .errors import WorkbookError
+from .opening import load_book
 from .imported import ImportedData, ImportedTable
 from .year_end_04 import TABLE as TABLE_04
 from .year_end_04 import fold_old_rows, old_row
@@ -101,7 +101,7 @@ def _pieces(text: str) -> list[str]:
 
 def read_data_sheet(path: Path, year: int) -> ImportedData:
     """The report saved in the workbook's 「kuaiji_data」 sheet, exactly."""
-    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    book = load_book(path, read_only=True, data_only=True)
     try:
         sheet = book[DATA_SHEET]
         # Rows as long as they are: read-only openpyxl pads each to the width the sheet's

@@ -9,6 +9,8 @@ they only do arithmetic, and refused by name otherwise (:mod:`.formulas`).
 """
 from __future__ import annotations
 
+import io
+
 import zipfile
 from pathlib import Path
 
@@ -84,10 +86,17 @@ def _check_zip(path: Path) -> None:
         raise WorkbookError(f"「{name}」是压缩文件，但不是 .xlsx 工作簿（.xlsb 等格式请在 Excel 中另存为 .xlsx）。")
 
 
+def load_book(path: Path, **options):
+    """openpyxl's workbook of the file at ``path``, read by content: openpyxl refuses a name
+    that does not end in .xlsx, and finance systems write .xlsx workbooks named .xls (the
+    file is at most MAX_FILE_BYTES: read into memory whole)."""
+    return openpyxl.load_workbook(io.BytesIO(path.read_bytes()), **options)
+
+
 def _load(path: Path, data_only: bool):
     try:
         # Not read_only: merged ranges are only known to a fully loaded sheet.
-        return openpyxl.load_workbook(path, data_only=data_only)
+        return load_book(path, data_only=data_only)
     except Exception:
         # openpyxl fails on a broken file with whatever its parsers raise (KeyError,
         # ValueError, XML errors, …); to the accountant they all mean the same.
