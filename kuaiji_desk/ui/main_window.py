@@ -8,7 +8,7 @@ import tempfile
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDialog, QDockWidget, QLabel, QMainWindow, QMessageBox, QPushButton, QStackedWidget, QTabWidget,
@@ -88,6 +88,15 @@ class ReportView(QTabWidget):
             tab.show_finding(place)
 
 
+PREFERRED_SIZE = QSize(1400, 900)
+
+
+def first_size(available: QSize) -> QSize:
+    """The window's size on a first start: the preferred size, or what the screen has room for
+    (1366×768, or 1920×1080 at 125–150% scaling, is smaller), less a margin for its frame."""
+    return PREFERRED_SIZE.boundedTo(QSize(available.width() - 40, available.height() - 60))
+
+
 def _against(origin, unit: str, year: int) -> tuple[str, bool] | None:
     """What to say when the report to make does not follow the workbooks chosen."""
     if origin.year is not None and year - 1 != origin.year:
@@ -115,7 +124,7 @@ class MainWindow(QMainWindow):
         self._preview: PrintPreview | None = None
         self._find: FindDialog | None = None
         self._set_title(WINDOW_TITLE)
-        self.resize(1400, 900)
+        self.resize(first_size(self.screen().availableGeometry().size()))
         self.stack = QStackedWidget()
         self.start = StartPage()
         self.start.open_requested.connect(self.open_report)

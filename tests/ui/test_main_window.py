@@ -684,3 +684,16 @@ def test_a_missing_field_in_the_findings_panel_is_one_click_away(open_window, us
     me.type("2025年9月30日")
     me.press("Tab")
     assert not any(f.column == "公开日期" for f in window.session.findings)
+
+
+def test_the_first_window_fits_a_small_screen():
+    """1366×768, or 1920×1080 at 150% (1280×720 usable less the task bar): never larger."""
+    from PySide6.QtCore import QSize
+
+    from kuaiji_desk.ui.main_window import first_size
+
+    assert first_size(QSize(1920, 1040)) == QSize(1400, 900)
+    small = first_size(QSize(1366, 728))
+    assert small.width() <= 1366 - 40 and small.height() <= 728 - 60
+    scaled = first_size(QSize(1280, 680))
+    assert scaled.width() < 1280 and scaled.height() < 680
