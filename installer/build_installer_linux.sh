@@ -21,7 +21,17 @@ if [ -n "${NSIS_DUMMY:-}" ] || [ ! -d "$DIST" ]; then
 fi
 mkdir -p dist/installer
 start=$(date +%s)
-makensis -V2 -WX -DVERSION="$VERSION" -DDIST="$DIST" -DOUTDIR="$PWD/dist/installer" installer/kuaiji_desk.nsi
+# As the Windows build runner reads a file without a BOM (its code page, cp1252): the script's
+# BOM must make it read UTF-8 all the same, or the installer's name, shortcuts and uninstall
+# entry come out garbled.  -V4 echoes the Name as makensis read it.
+read_as=$(makensis -V4 -WX -INPUTCHARSET CP1252 -DVERSION="$VERSION" -DDIST="$DIST" \
+  -DOUTDIR="$PWD/dist/installer" installer/kuaiji_desk.nsi | awk '/^Name:/ && !seen {print; seen = 1}')
+if [ "$read_as" != "Name: \"部门决算公开 $VERSION\"" ]; then
+  echo "installer/kuaiji_desk.nsi is not read as UTF-8 under another code page: $read_as" >&2
+  exit 1
+fi
+makensis -V2 -WX -INPUTCHARSET UTF8 -DVERSION="$VERSION" -DDIST="$DIST" -DOUTDIR="$PWD/dist/installer" \
+  installer/kuaiji_desk.nsi
 OUT="dist/installer/kuaiji_desk-$VERSION-setup.exe"
 echo "makensis: $(( $(date +%s) - start )) s, payload $DIST"
 file "$OUT"

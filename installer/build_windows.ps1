@@ -43,5 +43,7 @@ if (-not (Test-Path $MakeNsis)) {
 New-Item -ItemType Directory -Force dist\installer | Out-Null
 $Dist = (Resolve-Path dist\kuaiji_desk).Path
 $Out = (Resolve-Path dist\installer).Path
-Invoke-Step "makensis" { & $MakeNsis /V2 /WX "/DVERSION=$Version" "/DDIST=$Dist" "/DOUTDIR=$Out" installer\kuaiji_desk.nsi }
+# The script is UTF-8 with a BOM; /INPUTCHARSET says so too (makensis reads a file without
+# one in the system's code page: cp1252 on the build runner, cp936 on a Chinese PC).
+Invoke-Step "makensis" { & $MakeNsis /V2 /WX /INPUTCHARSET UTF8 "/DVERSION=$Version" "/DDIST=$Dist" "/DOUTDIR=$Out" installer\kuaiji_desk.nsi }
 Get-Item "dist\installer\kuaiji_desk-$Version-setup.exe" | Format-Table Name, Length

@@ -1,4 +1,4 @@
-; NSIS installer for kuaiji_desk (部门决算公开).
+﻿; NSIS installer for kuaiji_desk (部门决算公开).
 ; makensis /DVERSION=0.1.0 /DDIST=..\dist\kuaiji_desk /DOUTDIR=..\dist\installer installer\kuaiji_desk.nsi
 ; Per-user install: no administrator rights, which an accountant's office PC rarely grants.
 ; The user's data (%LOCALAPPDATA%\kuaiji_desk: the database and its settings) is never
