@@ -9,6 +9,7 @@ from ..store.db import refuse_foreign
 from ..store.errors import StoreError
 from ..store.lock import COMMAND, WINDOW, DatabaseLock
 from ..store.server import is_server
+from . import failures
 from .app import application
 
 COMMAND_WAIT = 10.0   # seconds a command that writes may keep the window waiting
@@ -16,6 +17,7 @@ COMMAND_WAIT = 10.0   # seconds a command that writes may keep the window waitin
 
 def run(db_path: Path | str) -> int:
     app = application()
+    failures.install(lambda title, text: QMessageBox.critical(None, title, text))
     if is_server(db_path):
         # A server database is shared: several accountants' windows at once, and commands;
         # the report's revision keeps one from saving over another's work (store/repo.py).
