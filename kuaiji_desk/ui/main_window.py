@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         self.view: ReportView | None = None
         self.findings_panel: FindingsPanel | None = None
         self._print_dir: tempfile.TemporaryDirectory | None = None
+        self._renders = 0
         self._preview: PrintPreview | None = None
         self._find: FindDialog | None = None
         self._set_title(WINDOW_TITLE)
@@ -704,7 +705,10 @@ class MainWindow(QMainWindow):
         """The report's PDF (or one table's) in a temporary file that lives as long as the window."""
         if self._print_dir is None:
             self._print_dir = tempfile.TemporaryDirectory(prefix="kuaiji-print-")
-        path = Path(self._print_dir.name) / f"{table or 'report'}.pdf"
+        # A file of its own per render: an earlier preview may still hold the last one open
+        # (on Windows nothing replaces a file held open).
+        self._renders += 1
+        path = Path(self._print_dir.name) / f"{table or 'report'}-{self._renders}.pdf"
         from ..core.pdf.document import export_pdf
 
         write = export_pdf if table is None else (lambda report, p: export_pdf(report, p, table=table))
