@@ -30,7 +30,31 @@ def resources_dir() -> Path:
 def user_data_dir() -> Path:
     import appdirs
 
-    return Path(appdirs.user_data_dir(APP_NAME, appauthor=False))
+    return long_path(Path(appdirs.user_data_dir(APP_NAME, appauthor=False)))
+
+
+def long_path(path: Path) -> Path:
+    """The path in its long form: appdirs gives Windows' 8.3 short form of a folder with
+    Chinese in its name (C:\\Users\\ZHANGK~1\\…), which no accountant recognises in a dialog."""
+    if sys.platform != "win32":
+        return path
+    return Path(_windows_long_name(str(path)))
+
+
+def _windows_long_name(short: str) -> str:
+    """GetLongPathNameW of what exists of the path: its existing head made long, the rest kept."""
+    import ctypes
+
+    head, tail = short, ""
+    while head and not os.path.exists(head):
+        head, part = os.path.split(head)
+        if not part:
+            break
+        tail = os.path.join(part, tail) if tail else part
+    buffer = ctypes.create_unicode_buffer(32768)
+    done = ctypes.windll.kernel32.GetLongPathNameW(head, buffer, len(buffer))
+    long_head = buffer.value if 0 < done < len(buffer) else head
+    return os.path.join(long_head, tail) if tail else long_head
 
 
 def db_target(text: str) -> Path | str:
