@@ -25,6 +25,9 @@ Invoke-Step "venv" { if (-not (Test-Path $Venv)) { & $Python -m venv .venv } }
 Invoke-Step "pip install" { & $Venv -m pip install -e ".[test]" pyinstaller==6.22.3 pyinstaller-hooks-contrib==2026.9 }
 if (-not $SkipTests) {
     # The real Windows platform plugin, fonts and paths; tests/conftest.py keeps Qt offscreen.
+    # UTF-8 mode for pytest and every Python it starts: children write Chinese to pipes, and
+    # without it both sides speak the code page (cp1252 on the runner).
+    $env:PYTHONUTF8 = "1"
     Invoke-Step "pytest" { & $Venv -m pytest -q }
 }
 Invoke-Step "pyinstaller" {

@@ -22,7 +22,8 @@ EDIT_AND_DIE = textwrap.dedent("""
     model = window.view.tables["02"].model
     assert model.setData(model.index_of("2010350", "2"), sys.argv[2])
     app.processEvents()
-    os.kill(os.getpid(), signal.SIGKILL)
+    # Windows has no SIGKILL; its SIGTERM is TerminateProcess, as abrupt.
+    os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
 """)
 
 
