@@ -21,6 +21,7 @@ from ..core.files import replace, write_atomically
 from .db import on_server, refuse_foreign
 from .server import is_server
 from .errors import StoreError, describe
+from .files import sqlite_uri
 from .models import MODELS
 
 BACKUP_DIR = "backups"
@@ -62,10 +63,12 @@ def _check_restorable(source: Path) -> None:
         raise StoreError(f"「{source}」是空文件，不是本程序的数据库备份。")
     refuse_foreign(source)   # not SQLite, damaged header, foreign tables, newer version
     try:
-        with closing(sqlite3.connect(_read_only_uri(source), uri=True)) as conn:
+        with closing(sqlite3.connect(sqlite_uri(source, "mode=ro"), uri=True)) as conn:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             problems = _integrity_problems(conn)
+    except sqlite3.OperationalError as exc:   # not there, held, a share gone: not damage
+        raise StoreError(f"无法读取「{source}」（{exc}）：文件可能正被占用，或所在的网络位置暂时无法访问。") from exc
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"「{source}」已损坏，不能用于恢复（{exc}）。") from exc
     # An empty SQLite file passes refuse_foreign (open_db would set it up); a
@@ -94,7 +97,7 @@ def restore_from(db_path: Path, source_path: Path) -> Path | None:
     try:
         _remove(staged, *_sidecars(staged))   # what a restore that was killed left
         # Through SQLite, read-only: what the source's -wal file holds is in the copy too.
-        with closing(sqlite3.connect(_read_only_uri(source), uri=True)) as src:
+        with closing(sqlite3.connect(sqlite_uri(source, "mode=ro"), uri=True)) as src:
             _backup_into(src, staged)
         with closing(sqlite3.connect(staged)) as conn:
             problems = _integrity_problems(conn)
@@ -185,10 +188,6 @@ def _unused(folder: Path, stem: str, suffix: str) -> Path:
         n += 1
         target = folder / f"{stem}-{n}{suffix}"
     return target
-
-
-def _read_only_uri(path: Path) -> str:
-    return f"{path.resolve().as_uri()}?mode=ro"
 
 
 def _remove(*paths: Path, quietly: bool = False) -> None:

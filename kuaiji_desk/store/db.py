@@ -19,6 +19,7 @@ from pathlib import Path
 import peewee
 
 from .errors import StoreError
+from .files import sqlite_uri
 from .migrations import check_version, known_version, migrate
 from .server import display, is_server, open_server
 
@@ -181,7 +182,7 @@ def _open_read_only(path: Path, reason: str) -> peewee.SqliteDatabase:
 def _read_only_uri(path: Path) -> str:
     """SQLite's URI for reading ``path``: mode=ro; immutable as well where SQLite cannot make
     its -shm file (a read-only folder) and no -wal file holds changes not yet in the database."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+    uri = sqlite_uri(path, "mode=ro")
     try:
         with closing(sqlite3.connect(uri, uri=True)) as conn:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -229,6 +230,9 @@ def refuse_foreign(path: Path) -> None:
                 "SELECT (SELECT user_version FROM pragma_user_version), "
                 "(SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%')"
             ).fetchone()
+    except sqlite3.OperationalError as exc:   # not there, held, a share gone: not damage
+        raise StoreError(f"无法打开数据库文件「{path}」（{exc}）：文件可能正被占用，或所在的网络位置暂时无法访问。"
+                         "文件未被改动。") from exc
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"数据库文件「{path}」已损坏，无法打开（{exc}），文件未被改动。") from exc
     check_version(version, str(path))

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from ..store.db import refuse_foreign
 from ..store.errors import StoreError
+from ..store.files import NETWORK_WARNING, is_network_path
 from ..store.lock import COMMAND, WINDOW, DatabaseLock
 from ..store.server import is_server
 from . import failures
@@ -28,6 +29,8 @@ def run(db_path: Path | str) -> int:
     except StoreError as exc:
         QMessageBox.critical(None, "无法打开数据库", str(exc))
         return 2
+    if is_network_path(db_path):
+        QMessageBox.warning(None, "数据库在网络共享文件夹上", NETWORK_WARNING.format(path=db_path))
     # SQLite would let two copies write the same report in turn; the lock file
     # (store/lock.py, shared with the commands that write) tells the second copy instead,
     # and keeps those commands out while the window is open.  A crashed copy holds nothing.
