@@ -6,6 +6,7 @@
 
 Unicode true
 !include "MUI2.nsh"
+!include "LogicLib.nsh"
 
 !ifndef VERSION
   !error "VERSION is not defined: makensis /DVERSION=x.y.z"
@@ -49,6 +50,28 @@ VIAddVersionKey /LANG=2052 "LegalCopyright" "kuaiji_desk"
 !insertmacro MUI_UNPAGE_CONFIRM
 !insertmacro MUI_UNPAGE_INSTFILES
 !insertmacro MUI_LANGUAGE "SimpChinese"
+
+; The program holds this named mutex while it runs (kuaiji_desk/ui/running.py).  Replacing or
+; removing its files under it would meet locked DLLs half way (a mixed, broken install): wait
+; until it is closed, or stop.
+!define RUNNING_MUTEX "kuaiji_desk_running"
+!macro WAIT_FOR_CLOSE
+  wait_for_close:
+    System::Call 'kernel32::OpenMutexW(i 0x00100000, i 0, w "${RUNNING_MUTEX}") p .r1'
+    ${If} $1 P<> 0
+      System::Call 'kernel32::CloseHandle(p r1)'
+      MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "请先关闭部门决算公开程序（所有窗口），然后按“重试”。" IDRETRY wait_for_close
+      Abort
+    ${EndIf}
+!macroend
+
+Function .onInit
+  !insertmacro WAIT_FOR_CLOSE
+FunctionEnd
+
+Function un.onInit
+  !insertmacro WAIT_FOR_CLOSE
+FunctionEnd
 
 Section "Install"
   SetShellVarContext current

@@ -10,7 +10,7 @@ from ..store.errors import StoreError
 from ..store.files import NETWORK_WARNING, is_network_path
 from ..store.lock import COMMAND, WINDOW, DatabaseLock
 from ..store.server import is_server
-from . import failures
+from . import failures, running
 from .app import application
 
 COMMAND_WAIT = 10.0   # seconds a command that writes may keep the window waiting
@@ -19,6 +19,7 @@ COMMAND_WAIT = 10.0   # seconds a command that writes may keep the window waitin
 def run(db_path: Path | str) -> int:
     app = application()
     failures.install(lambda title, text: QMessageBox.critical(None, title, text))
+    running.hold()   # the installer waits while it is held
     if is_server(db_path):
         # A server database is shared: several accountants' windows at once, and commands;
         # the report's revision keeps one from saving over another's work (store/repo.py).
