@@ -53,9 +53,11 @@ def test_a_backup_includes_what_another_connection_committed_into_the_wal(db, db
     assert not list(tmp_path.glob(".*.part"))
 
 
-def test_a_backup_that_cannot_be_written_says_so(db, tmp_path):
-    with pytest.raises(StoreError, match="无法写入备份文件"):
-        backup_to(db, tmp_path / "missing-folder" / "k.db")
+def test_a_backup_into_a_folder_that_is_gone_says_so_in_chinese(db, tmp_path):
+    target = tmp_path / "missing-folder" / "k.db"
+    with pytest.raises(StoreError) as info:
+        backup_to(db, target)
+    assert str(info.value) == f"无法写入备份文件「{target}」：无法创建或打开文件（所在的文件夹可能不存在，或没有写入权限）。"
 
 
 def test_a_backup_on_a_full_disk_says_so_and_leaves_nothing(db, tmp_path, monkeypatch):
