@@ -88,6 +88,22 @@ def test_a_file_held_for_good_is_reported_naming_it(tmp_path, monkeypatch):
     assert leftovers(tmp_path) == []
 
 
+@pytest.mark.parametrize("cause, words", [
+    (OSError(errno.EXDEV, "Invalid cross-device link"), "Invalid cross-device link"),
+    (OSError("the network drive went away"), "the network drive went away"),
+])
+def test_a_reason_without_chinese_words_is_given_in_the_systems_own(cause, words, tmp_path):
+    target = tmp_path / "决算.pdf"
+
+    def failing(partial):
+        raise cause
+
+    with pytest.raises(WriteError) as info:
+        write_atomically(target, failing)
+    assert str(info.value) == f"无法写入「{target}」：{words}。"
+    assert info.value.strerror == words and info.value.filename == str(target)
+
+
 def _excel(report, path):
     from kuaiji_desk.core.excel.writer import export_workbook
     export_workbook(report, path)
