@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from full_disk import fill_up, refuse_writes
+from full_disk import fill_up, refuse_removal, refuse_writes
 from kuaiji_desk.core.report import new_report
 from kuaiji_desk.store import backup, repo
 from kuaiji_desk.store.backup import backup_to, backups_dir, check_restorable, restore_from
@@ -86,18 +86,6 @@ def test_a_restore_on_a_full_disk_says_so_and_leaves_nothing_behind(full, db, db
     assert [n for n in files_in(db_path.parent) if n.startswith(".")] == []
 
 
-def _cannot_remove(monkeypatch, which) -> None:
-    """Files ``which`` picks cannot be deleted: another program (an antivirus) holds them."""
-    unlink = Path.unlink
-
-    def held(path, missing_ok=False):
-        if which(path):
-            raise PermissionError(13, "另一个程序正在使用此文件，进程无法访问。", str(path))
-        unlink(path, missing_ok=missing_ok)
-
-    monkeypatch.setattr(Path, "unlink", held)
-
-
 @pytest.mark.parametrize("safety_copy_held", [False, True], ids=["", "safety-copy-held-too"])
 def test_a_database_held_by_another_program_is_left_as_it_was_without_a_safety_copy(safety_copy_held, db, db_path,
                                                                                       rich_report, tmp_path,
@@ -117,7 +105,7 @@ def test_a_database_held_by_another_program_is_left_as_it_was_without_a_safety_c
     with monkeypatch.context() as holding, pytest.raises(StoreError) as info:
         holding.setattr(os, "replace", held)
         if safety_copy_held:
-            _cannot_remove(holding, lambda path: path.parent == backups_dir(db_path) and path.name.startswith("恢复前"))
+            refuse_removal(holding, lambda path: path.parent == backups_dir(db_path) and path.name.startswith("恢复前"))
         restore_from(db_path, saved)
     assert str(info.value) == f"无法用「{saved}」恢复数据：没有写入权限，或文件正被其他程序（如 Excel、WPS）打开。"
     assert dump(db_path) == before
@@ -265,7 +253,7 @@ def test_a_staged_copy_left_by_a_killed_restore_that_cannot_be_removed_stops_the
     staged = db_path.with_name(f".{db_path.name}.restore")
     staged.write_bytes(os.urandom(5000))
     with monkeypatch.context() as antivirus, pytest.raises(StoreError) as info:
-        _cannot_remove(antivirus, lambda path: path == staged)
+        refuse_removal(antivirus, lambda path: path == staged)
         restore_from(db_path, saved)
     assert str(info.value) == f"无法用「{saved}」恢复数据：没有写入权限，或文件正被其他程序（如 Excel、WPS）打开。"
     assert dump(db_path) == before
