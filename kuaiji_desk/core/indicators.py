@@ -26,7 +26,7 @@ class Measure:
 
 @lru_cache(maxsize=65536)
 def parse_measure(text: str) -> Measure | None:
-    t = normalise_number_text(text or "").replace("％", "%")
+    t = normalise_number_text(text or "")   # full-width digits and ％ made half-width
     m = _MEASURE.match(t)
     if not m:
         return None
