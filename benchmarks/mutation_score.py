@@ -11,8 +11,10 @@
 mutmut (configured in pyproject.toml, [tool.mutmut]) copies the package to mutants/,
 puts every mutant of the listed modules behind a switch and runs, for each mutant, the
 Qt-free tests that reach the mutated function (tests/core, tests/store, tests/cli), at
-most two at a time.  The modules named here are always re-tested in full, so the score
-reflects the tests as they are now.  Everything it writes stays in mutants/ (ignored
+most two at a time.  The modules named here are re-tested in full, so the score reflects
+the tests as they are now; --survivors-only reruns just the last survivors, which is
+enough after adding tests to code that has not changed (a changed function renumbers
+its mutants: run its module in full).  Everything it writes stays in mutants/ (ignored
 by git).  mutmut remembers there which tests reach which function and only adds the
 tests that are new by name: after changing what existing tests call, use --fresh.
 
