@@ -78,3 +78,16 @@ def refuse_writes(monkeypatch, where: Callable[[Path], bool], reads_too: bool = 
 
     monkeypatch.setattr(io, "open", open_)
     monkeypatch.setattr(builtins, "open", open_)
+
+
+def refuse_removal(monkeypatch, where: Callable[[Path], bool]) -> None:
+    """Files in the places ``where`` picks cannot be deleted: another program (an antivirus,
+    a cloud-sync client) holds them."""
+    unlink = Path.unlink
+
+    def held(path, missing_ok=False):
+        if where(path) and path.exists():
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        unlink(path, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", held)

@@ -26,7 +26,7 @@ class Measure:
 
 @lru_cache(maxsize=65536)
 def parse_measure(text: str) -> Measure | None:
-    t = normalise_number_text(text or "").replace("％", "%")
+    t = normalise_number_text(text or "")   # full-width digits and ％ made half-width
     m = _MEASURE.match(t)
     if not m:
         return None
@@ -37,7 +37,7 @@ def parse_measure(text: str) -> Measure | None:
     unit = m.group(3)
     if unit.startswith("万"):
         value, unit = value * 10000, unit[1:]
-    return Measure(_OPS.get(m.group(1)) if m.group(1) else None, value, unit)
+    return Measure(_OPS.get(m.group(1)), value, unit)   # None without comparator
 
 
 @lru_cache(maxsize=65536)

@@ -22,7 +22,10 @@ from .db import on_server, refuse_foreign
 from .server import is_server
 from .errors import StoreError, describe
 from .files import sqlite_uri
-from .models import MODELS
+from .models import COMPOSITION_MODELS, MODELS
+
+# The tables every version of the program has made (later ones come with their migration step).
+FIRST_TABLES = {m._meta.table_name for m in MODELS if m not in COMPOSITION_MODELS}
 
 BACKUP_DIR = "backups"
 DAILY_PREFIX = "kuaiji-"
@@ -73,7 +76,7 @@ def _check_restorable(source: Path) -> None:
         raise StoreError(f"「{source}」已损坏，不能用于恢复（{exc}）。") from exc
     # An empty SQLite file passes refuse_foreign (open_db would set it up); a
     # restore needs our tables in it.
-    if version == 0 or not {m._meta.table_name for m in MODELS} <= tables:
+    if version == 0 or not FIRST_TABLES <= tables:
         raise StoreError(f"「{source}」不是本程序的数据库备份。")
     if problems:
         raise StoreError(f"「{source}」已损坏，不能用于恢复（{problems[0]}）。")

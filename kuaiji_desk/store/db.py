@@ -18,7 +18,7 @@ from pathlib import Path
 
 import peewee
 
-from .errors import StoreError
+from .errors import StoreError, cannot_open
 from .files import sqlite_uri
 from .migrations import check_version, known_version, migrate
 from .server import display, is_server, open_server
@@ -188,17 +188,13 @@ def _read_only_uri(path: Path) -> str:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return uri
     except sqlite3.OperationalError as exc:
-        if not _cannot_open(exc):
+        if not cannot_open(exc):
             raise
     wal = Path(f"{path}-wal")
     if wal.exists() and wal.stat().st_size > 0:
         raise StoreError(f"数据库「{path}」所在的文件夹是只读的，而它还有没有并入数据库的修改（「{wal.name}」）。"
                          f"请把「{path.name}」连同同名的 -wal、-shm 文件复制到可以写入的位置后再打开。")
     return uri + "&immutable=1"
-
-
-def _cannot_open(exc: sqlite3.Error) -> bool:
-    return getattr(exc, "sqlite_errorname", "") == "SQLITE_CANTOPEN" or "unable to open" in str(exc)
 
 
 def _write_refused(exc: peewee.DatabaseError) -> bool:

@@ -49,6 +49,8 @@ def describe(exc: Exception) -> str:
     reason = os_reason(exc)   # the operating system's own words are English (or the system's language)
     if reason:
         return reason
+    if cannot_open(exc):    # SQLite's words for a folder that is gone or not writable
+        return "无法创建或打开文件（所在的文件夹可能不存在，或没有写入权限）"
     text = str(exc)
     if "full" in text:
         return "磁盘空间不足"
@@ -57,3 +59,8 @@ def describe(exc: Exception) -> str:
     if "readonly" in text or "read-only" in text:
         return "数据库文件是只读的"
     return getattr(exc, "strerror", None) or text
+
+
+def cannot_open(exc: Exception) -> bool:
+    """SQLite could not open or create the file (SQLITE_CANTOPEN)."""
+    return getattr(exc, "sqlite_errorname", "") == "SQLITE_CANTOPEN" or "unable to open" in str(exc)

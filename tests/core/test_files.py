@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from full_disk import fill_up, hidden, refuse_writes
+from full_disk import fill_up, hidden, refuse_removal, refuse_writes
 from kuaiji_desk.core import files
 from kuaiji_desk.core.files import WriteError, write_atomically
 from kuaiji_desk.core.sample import load_sample
@@ -86,6 +86,46 @@ def test_a_file_held_for_good_is_reported_naming_it(tmp_path, monkeypatch):
     assert str(info.value) == f"无法写入「{target}」：没有写入权限，或文件正被其他程序（如 Excel、WPS）打开。"
     assert target.read_bytes() == b"old"
     assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("cause, words", [
+    (OSError(errno.EXDEV, "Invalid cross-device link"), "Invalid cross-device link"),
+    (OSError("the network drive went away"), "the network drive went away"),
+])
+def test_a_reason_without_chinese_words_is_given_in_the_systems_own(cause, words, tmp_path):
+    target = tmp_path / "决算.pdf"
+
+    def failing(partial):
+        raise cause
+
+    with pytest.raises(WriteError) as info:
+        write_atomically(target, failing)
+    assert str(info.value) == f"无法写入「{target}」：{words}。"
+    assert info.value.strerror == words and info.value.filename == str(target)
+
+
+def test_a_partial_file_that_cannot_be_removed_first_stops_the_write(tmp_path, monkeypatch):
+    target = tmp_path / "决算.xlsx"
+    partial = tmp_path / ".决算.xlsx.part"
+    partial.write_bytes(b"what a killed export had written")
+    refuse_removal(monkeypatch, lambda path: path == partial)
+    with pytest.raises(WriteError) as info:
+        write_atomically(target, lambda p: Path(p).write_bytes(b"today's export"))
+    assert str(info.value) == f"无法写入「{target}」：没有写入权限，或文件正被其他程序（如 Excel、WPS）打开。"
+    assert not target.exists()
+
+
+def test_a_failed_write_says_why_even_when_its_partial_file_cannot_be_removed(tmp_path, monkeypatch):
+    target = tmp_path / "决算.pdf"
+
+    def half_then_full(partial):
+        Path(partial).write_bytes(b"half")
+        raise OSError(errno.ENOSPC, "No space left on device", str(partial))
+
+    refuse_removal(monkeypatch, hidden)
+    with pytest.raises(WriteError) as info:
+        write_atomically(target, half_then_full)
+    assert str(info.value) == f"无法写入「{target}」：磁盘空间不足。"
 
 
 def _excel(report, path):

@@ -1,7 +1,7 @@
 """Whether an indicator's 实际完成值 reached its 年初目标值, at the comparator's edge."""
 import pytest
 
-from kuaiji_desk.core.indicators import is_missed
+from kuaiji_desk.core.indicators import is_missed, lacks_unit
 
 
 @pytest.mark.parametrize("target, actual, missed", [
@@ -36,3 +36,23 @@ def test_wan_units_compare_with_plain_ones():
 ])
 def test_what_cannot_be_compared_is_none(target, actual):
     assert is_missed(target, actual) is None
+
+
+@pytest.mark.parametrize("target, actual, missed", [
+    ("10个", "11个", False), ("10个", "10.01个", False),         # no comparator: to be reached, more is fine
+    ("≥95%", "96％", False), ("≥95％", "94%", True),             # full-width percent signs
+    ("≥１０个", "9个", True),                                    # full-width digits
+    ("≥15万件", "150000次", None), ("≥1.5万人次", "15000人次", False),   # 万 keeps the unit after it
+    ("≥10", "12个", False), ("≥10个", "9", True),                 # one side without unit compares
+])
+def test_units_and_ways_of_writing_them(target, actual, missed):
+    assert is_missed(target, actual) is missed
+
+
+@pytest.mark.parametrize("target, bare", [
+    ("450", True), ("1", True), ("≥85", True), ("-3", True),
+    ("0", False),                       # nothing to count: no unit wanted
+    ("450个", False), ("≥85%", False), ("2024年底", False), ("", False),
+])
+def test_a_bare_number_lacks_its_unit(target, bare):
+    assert lacks_unit(target) is bare

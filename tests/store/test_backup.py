@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from server_db import sqlite_file_only  # noqa: F401 (the backend: SQLite only — backups are a file's)
 
+from full_disk import fill_up
 from kuaiji_desk.core.report import new_report
 from kuaiji_desk.store import repo
 from kuaiji_desk.store import backup
@@ -53,9 +54,39 @@ def test_a_backup_includes_what_another_connection_committed_into_the_wal(db, db
     assert not list(tmp_path.glob(".*.part"))
 
 
-def test_a_backup_that_cannot_be_written_says_so(db, tmp_path):
-    with pytest.raises(StoreError, match="无法写入备份文件"):
-        backup_to(db, tmp_path / "missing-folder" / "k.db")
+def test_a_backup_into_a_folder_that_is_gone_says_so_in_chinese(db, tmp_path):
+    target = tmp_path / "missing-folder" / "k.db"
+    with pytest.raises(StoreError) as info:
+        backup_to(db, target)
+    assert str(info.value) == f"无法写入备份文件「{target}」：无法创建或打开文件（所在的文件夹可能不存在，或没有写入权限）。"
+
+
+def test_a_backup_on_a_full_disk_says_so_and_leaves_nothing(db, tmp_path, monkeypatch):
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    target = stick / "备份.db"
+    with monkeypatch.context() as disk, pytest.raises(StoreError) as info:
+        fill_up(disk, lambda path: path.parent == stick)
+        backup_to(db, target)
+    assert str(info.value) == f"无法写入备份文件「{target}」：磁盘空间不足。"
+    assert list(stick.iterdir()) == []
+
+
+def test_a_backup_whose_copy_comes_out_damaged_is_not_kept(db, rich_report, tmp_path, monkeypatch):
+    repo.save_report(db, rich_report)
+    copy = backup._backup_into
+
+    def damaging_copy(source, target):
+        copy(source, target)
+        _bad_freelist(Path(target))
+
+    monkeypatch.setattr(backup, "_backup_into", damaging_copy)
+    (tmp_path / "备份").mkdir()
+    with pytest.raises(StoreError) as info:
+        backup_to(db, tmp_path / "备份" / "备份.db")
+    # What SQLite found, without its "*** in database main ***" heading.
+    assert str(info.value) == "备份副本校验失败（Main freelist: size is 0 but should be 3）。"
+    assert list((tmp_path / "备份").iterdir()) == []
 
 
 def test_restoring_a_good_backup_gives_back_its_reports(db, db_path, rich_report, tmp_path):
@@ -202,3 +233,19 @@ def test_rotation_leaves_the_safety_copies_of_restores(db, db_path, tmp_path):
 def test_no_rotation_without_a_database(tmp_path):
     assert rotate(tmp_path / "none.db") is None
     assert not (tmp_path / "backups").exists()
+
+
+def test_rotation_keeping_none_leaves_no_daily_copy(db, db_path, rich_report):
+    repo.save_report(db, rich_report)
+    rotate(db_path, keep=2, today=date(2025, 3, 1))
+    rotate(db_path, keep=0, today=date(2025, 3, 2))
+    assert list(backups_dir(db_path).iterdir()) == []
+
+
+def test_an_automatic_backup_on_a_full_disk_says_so(db, db_path, monkeypatch):
+    target = backups_dir(db_path) / "kuaiji-20250301.db"
+    with monkeypatch.context() as disk, pytest.raises(StoreError) as info:
+        fill_up(disk, lambda path: path.parent == backups_dir(db_path))
+        rotate(db_path, today=date(2025, 3, 1))
+    assert str(info.value) == f"无法写入自动备份「{target}」：磁盘空间不足。"
+    assert list(backups_dir(db_path).iterdir()) == []

@@ -2,6 +2,8 @@
 held database nothing left behind — no half-written safety copy, none overwritten."""
 from __future__ import annotations
 
+import errno
+import io
 import os
 import sqlite3
 from contextlib import closing
@@ -11,7 +13,7 @@ from pathlib import Path
 import pytest
 from server_db import sqlite_file_only  # noqa: F401 (the backend: SQLite only — restoring a SQLite file and its -wal)
 
-from full_disk import fill_up, refuse_writes
+from full_disk import fill_up, refuse_removal, refuse_writes
 from kuaiji_desk.core.report import new_report
 from kuaiji_desk.store import backup, repo
 from kuaiji_desk.store.backup import backup_to, backups_dir, check_restorable, restore_from
@@ -85,8 +87,11 @@ def test_a_restore_on_a_full_disk_says_so_and_leaves_nothing_behind(full, db, db
     assert [n for n in files_in(db_path.parent) if n.startswith(".")] == []
 
 
-def test_a_database_held_by_another_program_is_left_as_it_was_without_a_safety_copy(db, db_path, rich_report,
-                                                                                      tmp_path, monkeypatch):
+@pytest.mark.parametrize("safety_copy_held", [False, True], ids=["", "safety-copy-held-too"])
+def test_a_database_held_by_another_program_is_left_as_it_was_without_a_safety_copy(safety_copy_held, db, db_path,
+                                                                                      rich_report, tmp_path,
+                                                                                      monkeypatch):
+    """Also when the safety copy cannot be removed either: the user is told why the restore failed."""
     saved = backup_to(db, tmp_path / "saved.db")
     repo.save_report(db, rich_report)
     close_db(db)
@@ -100,10 +105,12 @@ def test_a_database_held_by_another_program_is_left_as_it_was_without_a_safety_c
 
     with monkeypatch.context() as holding, pytest.raises(StoreError) as info:
         holding.setattr(os, "replace", held)
+        if safety_copy_held:
+            refuse_removal(holding, lambda path: path.parent == backups_dir(db_path) and path.name.startswith("恢复前"))
         restore_from(db_path, saved)
     assert str(info.value) == f"无法用「{saved}」恢复数据：没有写入权限，或文件正被其他程序（如 Excel、WPS）打开。"
     assert dump(db_path) == before
-    assert files_in(backups_dir(db_path)) == []
+    assert len(files_in(backups_dir(db_path))) == safety_copy_held
     assert [n for n in files_in(db_path.parent) if n.startswith(".")] == []
 
 
@@ -121,7 +128,7 @@ def test_two_restores_within_one_second_keep_both_safety_copies(db, db_path, tmp
     close_db(db)
     monkeypatch.setattr(backup, "datetime", _OneSecond)
     kept = [restore_from(db_path, first), restore_from(db_path, second)]
-    assert kept[0] != kept[1]
+    assert [p.name for p in kept] == ["恢复前-20250301-093015.db", "恢复前-20250301-093015-2.db"]
     assert files_in(backups_dir(db_path)) == sorted(p.name for p in kept)
     assert reports(kept[0]) == [("第一个单位", 2024), ("第二个单位", 2024)]
     assert reports(kept[1]) == [("第一个单位", 2024)]
@@ -150,3 +157,104 @@ def test_a_backup_killed_halfway_does_not_stop_the_next_one(db, tmp_path):
     assert backup_to(db, target) == target
     check_restorable(target)
     assert [n for n in files_in(tmp_path) if n.startswith(".")] == []
+
+
+def test_a_missing_or_empty_backup_is_refused_saying_which(tmp_path):
+    missing, empty = tmp_path / "不在了.db", tmp_path / "空的.db"
+    empty.touch()
+    with pytest.raises(StoreError) as info:
+        check_restorable(missing)
+    assert str(info.value) == f"「{missing}」不存在或不是文件。"
+    with pytest.raises(StoreError) as info:
+        check_restorable(empty)
+    assert str(info.value) == f"「{empty}」是空文件，不是本程序的数据库备份。"
+
+
+def test_a_backup_on_a_stick_pulled_out_while_it_is_read_says_so(db, tmp_path, monkeypatch):
+    saved = backup_to(db, tmp_path / "saved.db")
+    real_open = io.open
+
+    def failing(file, mode="r", *args, **kwargs):
+        if Path(file) == saved:
+            raise OSError(errno.EIO, "Input/output error", str(file))
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(io, "open", failing)
+    with pytest.raises(StoreError) as info:
+        check_restorable(saved)
+    assert str(info.value) == f"无法读取「{saved}」：读写磁盘时出错（U 盘或网络盘可能已断开）。"
+
+
+def test_a_backup_made_by_the_first_version_of_the_program_is_restored(db, db_path, rich_report, tmp_path, rewind):
+    repo.save_report(db, rich_report)
+    saved = backup_to(db, tmp_path / "old.db")
+    close_db(db)
+    rewind(saved, 1)
+    check_restorable(saved)
+    restore_from(db_path, saved)
+    assert reports(db_path) == [("某单位", 2024)]
+
+
+def test_a_restore_killed_halfway_does_not_stop_the_next_one(db, db_path, rich_report, tmp_path):
+    """What it left beside the database — half a staged copy, SQLite's journal — is cleared first."""
+    repo.save_report(db, rich_report)
+    saved = backup_to(db, tmp_path / "saved.db")
+    close_db(db)
+    staged = db_path.with_name(f".{db_path.name}.restore")
+    staged.write_bytes(os.urandom(5000))
+    Path(f"{staged}-journal").write_bytes(os.urandom(600))
+    restore_from(db_path, saved)
+    assert reports(db_path) == [("某单位", 2024)]
+    assert [n for n in files_in(db_path.parent) if n.startswith(".")] == []
+
+
+def test_restoring_where_there_is_no_database_yet_keeps_no_safety_copy(db, tmp_path):
+    repo.save_report(db, new_report("备份里的单位", 2024))
+    saved = backup_to(db, tmp_path / "saved.db")
+    for existing in (None, b""):   # no file at all, an empty file
+        db_path = tmp_path / ("new" if existing is None else "empty") / "kuaiji.db"
+        db_path.parent.mkdir()
+        if existing is not None:
+            db_path.write_bytes(existing)
+        assert restore_from(db_path, saved) is None
+        assert reports(db_path) == [("备份里的单位", 2024)]
+        assert not backups_dir(db_path).exists()
+
+
+def test_sqlite_files_left_beside_an_empty_database_are_not_read_as_the_restored_ones(db, db_path, tmp_path):
+    """A -wal left there would be replayed into the restored database."""
+    repo.save_report(db, new_report("备份里的单位", 2024))
+    saved = backup_to(db, tmp_path / "saved.db")
+    close_db(db)
+    db_path.write_bytes(b"")
+    for suffix in ("-wal", "-shm", "-journal"):
+        Path(f"{db_path}{suffix}").write_bytes(os.urandom(4096))
+    restore_from(db_path, saved)
+    assert files_in(db_path.parent) == [db_path.name]
+    assert reports(db_path) == [("备份里的单位", 2024)]
+
+
+def test_a_damaged_database_restored_over_is_kept_byte_for_byte(db, db_path, tmp_path):
+    repo.save_report(db, new_report("备份里的单位", 2024))
+    saved = backup_to(db, tmp_path / "saved.db")
+    close_db(db)
+    damaged = b"SQLite format 3\x00" + os.urandom(8000)
+    db_path.write_bytes(damaged)
+    safety = restore_from(db_path, saved)
+    assert safety.read_bytes() == damaged
+    assert safety.name.startswith("恢复前-") and safety.suffix == ".db"
+    assert reports(db_path) == [("备份里的单位", 2024)]
+
+
+def test_a_staged_copy_left_by_a_killed_restore_that_cannot_be_removed_stops_the_restore(db, db_path, tmp_path,
+                                                                                         monkeypatch):
+    saved = backup_to(db, tmp_path / "saved.db")
+    close_db(db)
+    before = dump(db_path)
+    staged = db_path.with_name(f".{db_path.name}.restore")
+    staged.write_bytes(os.urandom(5000))
+    with monkeypatch.context() as antivirus, pytest.raises(StoreError) as info:
+        refuse_removal(antivirus, lambda path: path == staged)
+        restore_from(db_path, saved)
+    assert str(info.value) == f"无法用「{saved}」恢复数据：没有写入权限，或文件正被其他程序（如 Excel、WPS）打开。"
+    assert dump(db_path) == before
