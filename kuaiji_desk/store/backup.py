@@ -136,8 +136,8 @@ def rotate(db_path: Path, keep: int = KEEP, today: date | None = None) -> Path |
     target = folder / f"{DAILY_PREFIX}{(today or date.today()):%Y%m%d}.db"
     written = None
     if not target.exists():
-        folder.mkdir(parents=True, exist_ok=True)
         try:
+            folder.mkdir(parents=True, exist_ok=True)
             with closing(sqlite3.connect(db_path)) as conn:
                 written = write_atomically(target, lambda partial: _copy(conn, partial))
         except (OSError, sqlite3.Error) as exc:
@@ -145,7 +145,10 @@ def rotate(db_path: Path, keep: int = KEEP, today: date | None = None) -> Path |
     # Names sort by date; only the daily copies are rotated, never the safety copies.
     daily = sorted(p for p in folder.glob(f"{DAILY_PREFIX}*.db") if p.stem[len(DAILY_PREFIX):].isdigit())
     for old in daily[:-keep] if keep > 0 else daily:
-        old.unlink(missing_ok=True)
+        try:
+            old.unlink(missing_ok=True)
+        except OSError:
+            continue   # held by a sync tool or a virus scanner: gone at a later start
     return written
 
 

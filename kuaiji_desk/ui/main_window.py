@@ -758,8 +758,8 @@ class MainWindow(QMainWindow):
         # A failed backup must not keep the accountant from working; the status bar says so.
         try:
             rotate(self.db_path)
-        except StoreError as exc:
-            self.message.show_message(f"自动备份未完成：{exc}", 15000)
+        except (StoreError, OSError) as exc:
+            self.message.show_message(f"自动备份未完成：{describe(exc) if isinstance(exc, OSError) else exc}", 15000)
 
     def replace_database(self, change):
         """Closes the report and the database, lets ``change`` replace the file, reopens it.

@@ -249,3 +249,37 @@ def test_an_automatic_backup_on_a_full_disk_says_so(db, db_path, monkeypatch):
         rotate(db_path, today=date(2025, 3, 1))
     assert str(info.value) == f"无法写入自动备份「{target}」：磁盘空间不足。"
     assert list(backups_dir(db_path).iterdir()) == []
+
+
+def test_rotation_goes_on_past_a_backup_held_by_another_program(db_path, monkeypatch):
+    """A sync tool or a virus scanner holding an old daily backup (Windows refuses to delete it)
+    must not stop the start: that copy stays until a later start, the others go."""
+    from kuaiji_desk.store.backup import backups_dir, rotate
+
+    close_db(open_db(db_path))
+    start = date(2026, 1, 1)
+    for day in range(5):
+        rotate(db_path, keep=10, today=start + timedelta(days=day))
+    held = backups_dir(db_path) / "kuaiji-20260101.db"
+    unlink = Path.unlink
+
+    def refuse_the_held_one(self, missing_ok=False):
+        if self == held:
+            raise PermissionError(32, "另一个程序正在使用此文件")
+        unlink(self, missing_ok=missing_ok)
+    monkeypatch.setattr(Path, "unlink", refuse_the_held_one)
+    rotate(db_path, keep=2, today=start + timedelta(days=5))
+    left = sorted(p.name for p in backups_dir(db_path).glob("kuaiji-*.db"))
+    assert left == ["kuaiji-20260101.db", "kuaiji-20260105.db", "kuaiji-20260106.db"]
+
+
+def test_a_backup_folder_that_cannot_be_made_is_a_chinese_refusal(db_path, monkeypatch):
+    from kuaiji_desk.store.backup import rotate
+
+    close_db(open_db(db_path))
+
+    def no_folder(self, *args, **kwargs):
+        raise PermissionError(13, "拒绝访问")
+    monkeypatch.setattr(Path, "mkdir", no_folder)
+    with pytest.raises(StoreError, match="无法写入自动备份"):
+        rotate(db_path)
