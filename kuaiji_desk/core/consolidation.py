@@ -72,6 +72,10 @@ class LiveSum:
             self.report = fresh
         self.values = {u.unit: Values(u) for u in self.units}
 
+    def unit_of(self, project) -> str:
+        """The unit a project of the 部门's list is one of ('' for none)."""
+        return next((u.unit for u in self.units if any(p is project for p in u.projects)), "")
+
     def figures(self, key: CellKey) -> list[tuple[str, int]]:
         """单位明细: what each unit shows in a cell, the units without a figure left out."""
         return [(u.unit, value) for u in self.units if (value := self.values[u.unit].value_at(key))]

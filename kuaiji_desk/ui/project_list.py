@@ -16,10 +16,12 @@ def project_title(number: int, project: Project) -> str:
 
 
 class ProjectListModel(QAbstractListModel):
-    def __init__(self, projects: Callable[[], list[Project]], rename: Callable[[int, str], bool], parent=None):
+    def __init__(self, projects: Callable[[], list[Project]], rename: Callable[[int, str], bool], parent=None,
+                 unit_of: Callable[[Project], str] | None = None):
         super().__init__(parent)
         self._projects = projects     # the report's list, read afresh: edits replace it
         self._rename = rename
+        self._unit_of = unit_of       # a 部门's: the unit each project is one of
         self._count = len(projects())
         self._marks: dict[int, tuple[str, str]] = {}
 
@@ -50,7 +52,9 @@ class ProjectListModel(QAbstractListModel):
             return None
         row = index.row()
         if role == Qt.ItemDataRole.DisplayRole:
-            return project_title(row + 1, self._projects()[row])
+            project = self._projects()[row]
+            unit = self._unit_of(project) if self._unit_of else ""
+            return project_title(row + 1, project) + (f"（{unit}）" if unit else "")
         if role == Qt.ItemDataRole.EditRole:
             return self._projects()[row].name
         mark = self._marks.get(row)

@@ -34,7 +34,8 @@ class ProjectsTab(QWidget):
         self._syncing = False
         self._findings: list[Finding] = session.findings
 
-        self.list_model = ProjectListModel(lambda: session.report.projects, self._rename, self)
+        self.list_model = ProjectListModel(lambda: session.report.projects, self._rename, self,
+                                           unit_of=session.live.unit_of if session.live is not None else None)
         self.list = QListView(self)
         self.list.setModel(self.list_model)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked

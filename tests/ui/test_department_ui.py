@@ -226,3 +226,14 @@ def test_the_departments_published_tables_are_imported_beside_the_sum_and_undone
     me.press("Ctrl+Z")
     assert not [f for f in window.session.findings if f.rule == "B17.3"]
     assert window.session.report.composition.published == {}
+
+
+def test_the_departments_projects_say_their_unit(open_window, user, tmp_path):
+    sample = department_in(tmp_path / "k.db")
+    window = open_window()
+    open_department(window, user(window))
+    window.view.setCurrentWidget(window.view.projects)
+    model = window.view.projects.list_model
+    first, last = model.index(0).data(), model.index(model.rowCount() - 1).data()
+    assert first == f"1. {sample.projects[0].name}（单位甲）"
+    assert last.endswith("（单位乙）") and model.rowCount() == 2 * len(sample.projects)
