@@ -43,11 +43,14 @@ def test_an_amount_over_a_merged_range_is_read_once():
     assert read_amount(g, 4, 4, "万元") is None
 
 
-def test_text_that_is_no_amount_names_the_cell():
-    g = grid({(4, 3): "约五万"})
+@pytest.mark.parametrize("read, at, text, address", [
+    (read_amount, (4, 3), "约五万", "C4"),
+    (read_amount_with_unit, (7, 2), "三百元", "B7"),     # a unit named, the amount still no number
+])
+def test_text_that_is_no_amount_names_the_cell(read, at, text, address):
     with pytest.raises(WorkbookError) as e:
-        read_amount(g, 4, 3, "万元")
-    assert str(e.value) == "「决算.xlsx」工作表「表1」C4 单元格的内容「约五万」不是金额。"
+        read(grid({at: text}), *at, "万元")
+    assert str(e.value) == f"「决算.xlsx」工作表「表1」{address} 单元格的内容「{text}」不是金额。"
 
 
 # -- amounts that name their unit ----------------------------------------------
@@ -73,13 +76,6 @@ def test_a_named_unit_wins_over_the_tables():
 
 def test_a_unit_with_no_amount_is_blank():
     assert read_amount_with_unit(grid({(7, 2): "元"}), 7, 2, "万元") is None
-
-
-def test_bad_text_with_a_unit_names_the_cell():
-    g = grid({(7, 2): "三百元"})
-    with pytest.raises(WorkbookError) as e:
-        read_amount_with_unit(g, 7, 2, "万元")
-    assert str(e.value) == "「决算.xlsx」工作表「表1」B7 单元格的内容「三百元」不是金额。"
 
 
 # -- 行次 and 栏次 numbers -------------------------------------------------------
