@@ -57,14 +57,34 @@ class DatabaseLock:
             time.sleep(0.02)
         return True
 
+    def _lines(self) -> list[str]:
+        try:
+            return self.path.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            return []
+
     def holder(self) -> str | None:
         """``window`` or ``command`` for the lock another process holds; None when it
         cannot be told (nobody holds it, or its holder has not written it yet)."""
-        try:
-            lines = self.path.read_text(encoding="utf-8", errors="replace").splitlines()
-        except OSError:
-            return None
+        lines = self._lines()
         return lines[3] if len(lines) > 3 and lines[3] in (WINDOW, COMMAND) else None
+
+    def holder_host(self) -> str | None:
+        """The computer whose program holds the lock, when another than this one: a database on
+        a network share, opened on another PC."""
+        lines = self._lines()
+        host = lines[2] if len(lines) > 2 else ""
+        return host if host and host != socket.gethostname() else None
+
+    def clear_stale(self) -> bool:
+        """Removes the lock file another computer's program left (it crashed, or the PC went
+        off, and the file server still keeps its lock): True when it is gone.  Windows refuses
+        while that program still has it open; the user is asked first, who knows which it is."""
+        try:
+            self.path.unlink(missing_ok=True)
+        except OSError:
+            return False
+        return True
 
     def release(self) -> None:
         fd, self._fd = self._fd, None

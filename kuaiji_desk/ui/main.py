@@ -41,6 +41,8 @@ def run(db_path: Path | str) -> int:
         held = lock.acquire(0.1) or (lock.holder() == COMMAND and lock.acquire(COMMAND_WAIT))
     except OSError:
         held = None   # no lock file beside a database on a read-only disk: it opens read-only
+    if held is False and lock.holder() == WINDOW and lock.holder_host() is not None:
+        held = _take_over(lock, db_path)
     if held is False:
         if lock.holder() == COMMAND:
             QMessageBox.warning(None, "数据库正在使用",
@@ -53,6 +55,22 @@ def run(db_path: Path | str) -> int:
         return _window(app, db_path)
     finally:
         lock.release()
+
+
+def _take_over(lock: DatabaseLock, db_path: Path) -> bool:
+    """The lock is held by the program on another computer: if the accountant knows it is closed
+    (crashed, switched off), its mark is cleared and the lock taken; else False."""
+    answer = QMessageBox.question(
+        None, "数据库正被另一台电脑使用",
+        f"数据库「{db_path}」正由电脑「{lock.holder_host()}」上的部门决算公开程序使用。\n\n"
+        "如果那台电脑上的程序已经关闭（或那台电脑已关机、死机），可以清除它留下的占用标记后打开。"
+        "如果它还开着，请不要清除：两台电脑同时修改会互相干扰。\n\n清除占用标记并打开吗？")
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    if not lock.clear_stale():
+        QMessageBox.warning(None, "无法清除", f"占用标记「{lock.path}」删不掉：那台电脑上的程序还开着这个数据库。")
+        return False
+    return lock.acquire(0.5)
 
 
 def _window(app, db_target) -> int:
