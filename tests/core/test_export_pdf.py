@@ -523,3 +523,19 @@ def test_a_self_evaluation_over_two_pages_repeats_its_indicator_header(tmp_path)
     pages = [p for p in pdf_text(tmp_path / "长.pdf").split("\f") if "第1项工作量" in p or "第60项工作量" in p]
     later = next(p for p in pages if "第60项工作量" in p and "第1项工作量" not in p)
     assert "一级指标" in later and "三级指标" in later and "年初目标值" in later
+
+
+def test_empty_tables_of_one_orientation_share_a_page(tmp_path):
+    """上海's 七 (三公) and 八 (政府性基金), both empty and landscape, on one page with their
+    statements; a table with figures still starts a page of its own."""
+    from poppler import pdf_text
+
+    report = dataclasses.replace(load_sample(), layout="shanghai-2024")
+    report.ensure_default_rows()
+    export_pdf(report, tmp_path / "上海.pdf", resolve_fonts(system_dir=False))
+    pages = pdf_text(tmp_path / "上海.pdf").split("\f")
+    shared = [p for p in pages if "“三公”经费支出决算表" in p and "政府性基金预算财政拨款收入支出决算表" in p
+              and "故本表无数据" in p]
+    assert len(shared) == 1
+    tables = [p for p in pages if "单位：万元" in p]                       # not the 目录
+    assert not any("一般公共预算财政拨款基本支出决算表" in p and "“三公”经费支出决算表" in p for p in tables)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab import rl_config
-from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Spacer
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, NextPageTemplate, PageBreak, PageTemplate, Spacer
 
 from .. import narrative as narrative_pkg
 from ..narrative.blocks import Chart, Heading, Paragraph as TextBlock
@@ -25,7 +25,9 @@ from .pages import Contents, Deferred, numbered_canvas
 from .selfeval import overall_flowables, project_flowables
 from .styles import (LANDSCAPE, LANDSCAPE_MARGINS, PORTRAIT, PORTRAIT_HEIGHT, PORTRAIT_MARGINS, PORTRAIT_WIDTH,
                      frame_size, make_styles)
-from .tables import table_anchor, table_flowables
+from ..shown import shown_values
+from .styles import LANDSCAPE_WIDTH
+from .tables import is_empty, table_anchor, table_flowables
 
 COVER, PORTRAIT_ID, LANDSCAPE_ID = "cover", "P", "L"
 TOC_TITLE = "目  录"
@@ -135,15 +137,28 @@ def _blocks(ctx: Context, blocks, part: int, title: str) -> list:
     return out
 
 
+# An empty table (its header, 合计 and the statement that it has no data) shares the page of
+# the empty table before it, as published reports print 07 and 08, when both fit.
+SHARED_GAP = 18
+
+
 def _tables(ctx: Context, title: str) -> list:
     out = [heading(ctx, title, 1, True)]
     current_landscape = False
+    sharing = False   # the table before was empty and short: an empty one may follow on its page
     for i, spec in enumerate(ctx.report.publication.tables):   # the layout's tables, in its order
-        if i > 0 or spec.landscape != current_landscape:
+        flowables = table_flowables(ctx, spec.id)
+        empty = is_empty(shown_values(ctx.report, spec.id))
+        if i > 0 and sharing and empty and spec.landscape == current_landscape:
+            width = LANDSCAPE_WIDTH if spec.landscape else PORTRAIT_WIDTH
+            height = sum(f.wrap(width, 10_000)[1] for f in flowables) + SHARED_GAP
+            out += [CondPageBreak(height), Spacer(1, SHARED_GAP)]
+        elif i > 0 or spec.landscape != current_landscape:
             out += [NextPageTemplate(LANDSCAPE_ID if spec.landscape else PORTRAIT_ID), PageBreak()]
             current_landscape = spec.landscape
+        sharing = empty
         out.append(table_anchor(ctx, spec.id, i))
-        out += table_flowables(ctx, spec.id)
+        out += flowables
     if current_landscape:
         out.append(NextPageTemplate(PORTRAIT_ID))
     return out
