@@ -4,6 +4,9 @@ import pytest
 
 # Qt must never look for a screen in tests (set before anything imports PySide6).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Child processes write their Chinese to pipes in UTF-8, which the tests read as such: on
+# Windows they would otherwise use the ANSI code page (cp1252 on a build runner).
+os.environ["PYTHONUTF8"] = "1"
 
 # CI installs everything the tests need (.ci/run): there, a skipped test is a test that did
 # not run, and the run fails.  On a developer's machine skips are listed and counted only.

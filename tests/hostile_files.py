@@ -168,7 +168,7 @@ def probe(mode: str, *args, memory_mb: int = 2048, timeout: int = 60) -> dict:
     ``timeout`` is reported as crashed."""
     try:
         proc = subprocess.run([sys.executable, "-c", _PROBE, str(memory_mb), mode, *map(str, args)],
-                              capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+                              capture_output=True, text=True, encoding="utf-8", timeout=timeout, cwd=ROOT)
     except subprocess.TimeoutExpired:
         return {"said": f"no answer within {timeout} s", "ok": None, "seconds": float(timeout), "peak_mb": None}
     lines = proc.stdout.strip().splitlines()

@@ -145,7 +145,7 @@ def test_usage_errors_in_chinese(tmp_path, argv, words):
     code, _, _ = run("--db", tmp_path / "k.db", *argv)
     assert code == 2
     proc = subprocess.run([sys.executable, "-m", "kuaiji_desk", "--db", str(tmp_path / "k.db"), *argv],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, encoding="utf-8")
     assert proc.returncode == 2 and words in proc.stderr
 
 
@@ -194,7 +194,7 @@ def test_environment_variable_names_the_database(tmp_path, monkeypatch):
 
 def test_console_script_is_installed(tmp_path):
     exe = Path(sys.executable).with_name("kuaiji-desk")
-    proc = subprocess.run([str(exe), "--db", str(tmp_path / "k.db"), "reports"], capture_output=True, text=True)
+    proc = subprocess.run([str(exe), "--db", str(tmp_path / "k.db"), "reports"], capture_output=True, text=True, encoding="utf-8")
     assert proc.returncode == 0 and "数据库中还没有报告" in proc.stdout
 
 

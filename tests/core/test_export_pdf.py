@@ -177,7 +177,7 @@ def test_fonts_are_embedded_subsets_only(pdf_bytes):
 
 def test_pdffonts_says_every_font_is_embedded(exported):
     lines = subprocess.run([poppler("pdffonts"), str(exported[0])], check=True, capture_output=True,
-                           text=True).stdout.splitlines()[2:]
+                           text=True, encoding="utf-8").stdout.splitlines()[2:]
     assert lines
     for line in lines:
         emb = line.split()[-5]

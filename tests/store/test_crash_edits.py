@@ -59,7 +59,7 @@ def test_killed_at_random_points_every_edit_reported_saved_is_there(db_target, b
     step = 0
     for round_ in range(5):
         child = subprocess.Popen([sys.executable, "-c", EDIT_UNTIL_KILLED, str(path), str(step)],
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
         assert child.stdout.readline().strip() == "ready", child.stderr.read()
         time.sleep(rng.uniform(0.02, 0.4))
         _kill(child)

@@ -72,7 +72,7 @@ HOLD = textwrap.dedent("""
 
 def test_a_program_killed_while_holding_the_lock_holds_it_no_more(tmp_path):
     db = tmp_path / "k.db"
-    child = subprocess.Popen([sys.executable, "-c", HOLD, str(db)], stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen([sys.executable, "-c", HOLD, str(db)], stdout=subprocess.PIPE, text=True, encoding="utf-8")
     try:
         assert child.stdout.readline().strip() == "held"
         assert not DatabaseLock(db, COMMAND).acquire()

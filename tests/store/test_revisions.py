@@ -106,7 +106,7 @@ def test_two_processes_counting_up_in_one_report_lose_no_count(db, db_target):
     create_report(db, UNIT, 2024)
     at, each = time.time() + 1.0, 60
     procs = [subprocess.Popen([sys.executable, "-c", COUNT_UP, str(db_target), str(at), str(each)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8") for _ in range(2)]
     outputs = [p.communicate(timeout=120) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], [err for _, err in outputs]
     refused = sum(int(out.split()[1]) for out, _ in outputs)
@@ -190,7 +190,7 @@ def test_processes_creating_one_new_database_at_once_all_open_it(new_target, bac
     at = time.time() + 2.5   # all started and waiting by then
     procs = [(round_, subprocess.Popen([sys.executable, "-c", OPEN_AT, str(targets[round_]),
                                         str(at + 0.25 * round_)],
-                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8"))
              for round_ in range(rounds) for _ in range(each)]
     failed = [(round_, err) for round_, p in procs for _, err in [p.communicate(timeout=120)] if p.returncode]
     assert failed == []

@@ -25,6 +25,9 @@ EDIT_AND_DIE = textwrap.dedent("""
     # Windows has no SIGKILL; its SIGTERM is TerminateProcess, as abrupt.
     os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
 """)
+# How the child ends: killed by the signal on POSIX; on Windows TerminateProcess with the
+# signal's number as its exit code.
+KILLED = -signal.SIGKILL if hasattr(signal, "SIGKILL") else signal.SIGTERM
 
 
 def test_kill_after_edit_keeps_the_edit(tmp_path):
@@ -37,9 +40,9 @@ def test_kill_after_edit_keeps_the_edit(tmp_path):
     (tmp_path / "k.ini").write_text(f"[last]\nunit={SAMPLE_UNIT}\nyear={SAMPLE_YEAR}\n", encoding="utf-8")
     for value, fen in (("777.77", 777_770_000), ("1,234.56", 1_234_560_000)):
         proc = subprocess.run([sys.executable, "-c", EDIT_AND_DIE, str(db_path), value],
-                              capture_output=True, text=True, timeout=120,
+                              capture_output=True, text=True, encoding="utf-8", timeout=120,
                               env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
-        assert proc.returncode == -signal.SIGKILL, proc.stderr
+        assert proc.returncode == KILLED, proc.stderr
         db = open_db(db_path)
         try:
             assert db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"

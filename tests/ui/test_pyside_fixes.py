@@ -45,7 +45,7 @@ CLICK_ALL_DAY = textwrap.dedent("""
 def test_a_day_of_clicking_does_not_crash(tmp_path):
     """Each click asks the grid's edit() from C++; PySide6 6.12 would drop a reference
     to True or False each time, and Python aborts once one reaches zero."""
-    proc = subprocess.run([sys.executable, "-c", CLICK_ALL_DAY, "6000"], capture_output=True, text=True,
+    proc = subprocess.run([sys.executable, "-c", CLICK_ALL_DAY, "6000"], capture_output=True, text=True, encoding="utf-8",
                           timeout=300, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "clicked" in proc.stdout and "Fatal Python error" not in proc.stderr

@@ -8,6 +8,6 @@ CHECK = ("import sys, kuaiji_desk.cli, kuaiji_desk.ui.main_window; "
 
 
 def test_starting_the_window_imports_no_openpyxl_or_reportlab():
-    out = subprocess.run([sys.executable, "-c", CHECK], capture_output=True, text=True, check=True,
+    out = subprocess.run([sys.executable, "-c", CHECK], capture_output=True, text=True, encoding="utf-8", check=True,
                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}).stdout
     assert out.strip() == "[]"
