@@ -52,7 +52,7 @@ class Context:
 
     def para(self, text: str, style: ParagraphStyle) -> Paragraph:
         self.check(style.fontName, text)
-        return (Emboldened if getattr(style, "embolden", False) else Paragraph)(markup(text), style)
+        return (Emboldened if getattr(style, "embolden", False) else Measured)(markup(text), style)
 
     def cell(self, text: str, style: ParagraphStyle, width: float):
         """Table cell content: the plain string when it fits on one line of ``width``
@@ -65,7 +65,21 @@ class Context:
         return self.para(text, style)
 
 
-class Emboldened(Paragraph):
+class Measured(Paragraph):
+    """A paragraph that breaks its lines once per width.  A table measures its cells' paragraphs
+    when it is placed, again when a page break makes it split, and once more when it draws them:
+    breaking Chinese text into lines is most of the PDF's time, and the lines only depend on
+    the width (reportlab's split forgets them when it gives up on a page: measured again then)."""
+
+    _measured: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth, availHeight):
+        if self._measured is None or self._measured[0] != availWidth or not hasattr(self, "blPara"):
+            self._measured = availWidth, super().wrap(availWidth, availHeight)
+        return self._measured[1]
+
+
+class Emboldened(Measured):
     """A title in a font that has no bold face of its own (the bundled one serves every role):
     its glyphs filled and stroked, as office programs embolden such a face, so that titles
     stand apart from the text in weight as well as size."""

@@ -308,9 +308,14 @@ class _FormTable(Flowable):
         super().__init__()
         self.form, self.page_height = form, page_height
         self.table = form.table()
+        self._wrapped_at: float | None = None
 
     def wrap(self, availWidth, availHeight):
-        self.width, self.height = self.table.wrapOn(self.canv, availWidth, availHeight)
+        # Placed on a page, then again on the next when it did not fit: the same width lays
+        # out the same rows.
+        if self._wrapped_at != availWidth:
+            self.width, self.height = self.table.wrapOn(self.canv, availWidth, availHeight)
+            self._wrapped_at = availWidth
         return self.width, self.height
 
     def split(self, availWidth, availHeight):
