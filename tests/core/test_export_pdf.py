@@ -539,3 +539,27 @@ def test_empty_tables_of_one_orientation_share_a_page(tmp_path):
     assert len(shared) == 1
     tables = [p for p in pages if "单位：万元" in p]                       # not the 目录
     assert not any("一般公共预算财政拨款基本支出决算表" in p and "“三公”经费支出决算表" in p for p in tables)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_cycle_collector_is_left_as_found(tmp_path, enabled, monkeypatch):
+    """The export pauses Python's cycle collector for speed; the program around it, whether
+    the export succeeds or fails, gets it back as it was."""
+    import gc
+
+    from kuaiji_desk.core.pdf import document
+
+    (gc.enable if enabled else gc.disable)()
+    try:
+        export_pdf(new_report("某单位", 2024), tmp_path / "a.pdf")
+        assert gc.isenabled() is enabled
+
+        def broken(*args):
+            raise RuntimeError("布局失败")
+
+        monkeypatch.setattr(document, "build_story", broken)
+        with pytest.raises(RuntimeError):
+            export_pdf(new_report("某单位", 2024), tmp_path / "b.pdf")
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable()

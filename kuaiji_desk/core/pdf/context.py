@@ -11,6 +11,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from ..report import Report
+from ..shown import shown_values
 from .fonts import PdfFonts
 from .styles import PORTRAIT_WIDTH, Styles
 
@@ -36,11 +37,18 @@ class Context:
         self.styles = styles
         self.missing: set[str] = set()   # characters printed in a font that lacks them
         self._keys = 0
+        self._shown: dict[str, dict[tuple[str, str], int]] = {}
 
     def new_key(self) -> str:
         """A name for a bookmark destination, unique in the document."""
         self._keys += 1
         return f"k{self._keys}"
+
+    def shown(self, table_id: str) -> dict[tuple[str, str], int]:
+        """The table's figures as printed (舍位平衡 applied), worked out once per document."""
+        if table_id not in self._shown:
+            self._shown[table_id] = shown_values(self.report, table_id)
+        return self._shown[table_id]
 
     @property
     def year(self) -> int:

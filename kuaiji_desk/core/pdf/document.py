@@ -8,6 +8,7 @@ numbered 「第 X 页 / 共 Y 页」; every part, section and table is a PDF boo
 """
 from __future__ import annotations
 
+import gc
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +26,6 @@ from .pages import Contents, Deferred, numbered_canvas
 from .selfeval import overall_flowables, project_flowables
 from .styles import (LANDSCAPE, LANDSCAPE_MARGINS, PORTRAIT, PORTRAIT_HEIGHT, PORTRAIT_MARGINS, PORTRAIT_WIDTH,
                      frame_size, make_styles)
-from ..shown import shown_values
 from .styles import LANDSCAPE_WIDTH
 from .tables import is_empty, table_anchor, table_flowables
 
@@ -148,7 +148,7 @@ def _tables(ctx: Context, title: str) -> list:
     sharing = False   # the table before was empty and short: an empty one may follow on its page
     for i, spec in enumerate(ctx.report.publication.tables):   # the layout's tables, in its order
         flowables = table_flowables(ctx, spec.id)
-        empty = is_empty(shown_values(ctx.report, spec.id))
+        empty = is_empty(ctx.shown(spec.id))
         if i > 0 and sharing and empty and spec.landscape == current_landscape:
             width = LANDSCAPE_WIDTH if spec.landscape else PORTRAIT_WIDTH
             height = sum(f.wrap(width, 10_000)[1] for f in flowables) + SHARED_GAP
@@ -218,10 +218,29 @@ def _binary_streams():
         rl_config.useA85 = saved
 
 
+@contextmanager
+def _collector_paused():
+    """Python's cycle collector paused while the document is built: laying out some ten
+    thousand cells makes objects by the hundred thousand, and the collector would sweep them
+    again and again (a tenth of the time); what is garbage waits for its next sweep."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def export_pdf(report: Report, path, fonts: PdfFonts | None = None, table: str | None = None) -> PdfExport:
     """Writes the report's 部门决算公开 to ``path``; with ``table``, that one 公开表 alone, for
     printing it.  The caller puts it in place (core.files.write_atomically)."""
     fonts = fonts or resolve_fonts()
+    with _collector_paused():
+        return _export(report, path, fonts, table)
+
+
+def _export(report: Report, path, fonts: PdfFonts, table: str | None) -> PdfExport:
     ctx = Context(report, fonts, make_styles(fonts))
     deferred = Deferred(fonts.song)
     if table is None:

@@ -214,13 +214,25 @@ class _Form:
                      ("LINEAFTER", (col, r0), (col, r1), 0.5, (0, 0, 0)),
                      ("VALIGN", (col, r0), (col, r1), "TOP")]
         cmds.append(("INNERGRID", (1, 0), (-1, -1), 0.5, (0, 0, 0)))
-        for r in sorted(lined_col0):
-            cmds += [("LINEBELOW", (0, r), (0, r), 0.5, (0, 0, 0)), ("LINEAFTER", (0, r), (0, r), 0.5, (0, 0, 0))]
+        for r0, r1 in _runs(sorted(lined_col0)):
+            cmds += [("LINEBELOW", (0, r0), (0, r1), 0.5, (0, 0, 0)), ("LINEAFTER", (0, r0), (0, r1), 0.5, (0, 0, 0))]
         cmds += [("ALIGN", (c0, r0), (c1, r1), "CENTER") for c0, r0, c1, r1 in self.center]
         cmds += align
         cmds += [("SPAN", (c0, r0), (c1, r1)) for c0, r0, c1, r1 in self.spans]
         repeat = (self.header_row,) if repeat_header and self.header_row is not None else 0
         return Table(rows, colWidths=self.widths, style=TableStyle(cmds), hAlign="CENTER", repeatRows=repeat)
+
+
+def _runs(numbers: list[int]) -> list[tuple[int, int]]:
+    """Sorted numbers as (first, last) runs of consecutive ones: one style command per run
+    rather than per row (a long form has hundreds, and reportlab resolves each one)."""
+    runs: list[tuple[int, int]] = []
+    for n in numbers:
+        if runs and runs[-1][1] == n - 1:
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    return runs
 
 
 _WIDTHS_MM = {"level1": 18, "level2": 24, "level3": 0, "category": 20, "target": 27, "actual": 27,
@@ -308,14 +320,14 @@ class _FormTable(Flowable):
         super().__init__()
         self.form, self.page_height = form, page_height
         self.table = form.table()
-        self._wrapped_at: float | None = None
+        self._wrapped_in: tuple[float, float] | None = None
 
     def wrap(self, availWidth, availHeight):
-        # Placed on a page, then again on the next when it did not fit: the same width lays
-        # out the same rows.
-        if self._wrapped_at != availWidth:
+        # The frame measures it, then asks it to split in the same space.  Keyed on the height
+        # too: reportlab stops measuring a long table's rows once they pass the space given.
+        if self._wrapped_in != (availWidth, availHeight):
             self.width, self.height = self.table.wrapOn(self.canv, availWidth, availHeight)
-            self._wrapped_at = availWidth
+            self._wrapped_in = availWidth, availHeight
         return self.width, self.height
 
     def split(self, availWidth, availHeight):

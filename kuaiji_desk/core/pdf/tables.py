@@ -32,11 +32,6 @@ GRID = 0.5
 PAD_X, PAD_Y = 2.5, 0.6
 
 
-def _shown(ctx: Context, table_id: str) -> dict[tuple[str, str], int]:
-    from ..shown import shown_values  # written alongside; imported when used
-    return shown_values(ctx.report, table_id)
-
-
 @dataclass
 class Grid:
     """Cells of a table being laid out, with spans and per-cell alignment."""
@@ -306,7 +301,7 @@ def table_flowables(ctx: Context, table_id: str, shown: dict | None = None) -> l
     spec = report.publication.table(table_id)
     lay = printed_layout(report, spec)
     if shown is None:
-        shown = _shown(ctx, table_id)
+        shown = ctx.shown(table_id)
     width = LANDSCAPE_WIDTH if spec.landscape else PORTRAIT_WIDTH
     if isinstance(spec, FixedTable):
         g, widths = _fixed_grid(ctx, spec, lay, shown, width)
