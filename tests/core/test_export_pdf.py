@@ -14,6 +14,7 @@ import subprocess
 from decimal import Decimal
 
 import pytest
+from reportlab.lib.units import mm
 from reportlab.platypus import Table
 
 from kuaiji_desk.core.forms import TOTAL_ROW
@@ -271,6 +272,16 @@ def test_01_is_two_sided_with_section_titles_and_column_numbers(ctx):
     first = _texts(rows[3])
     assert first[:3] == ["一、一般公共预算财政拨款收入", "1", "1,286.76"]
     assert first[3:5] == ["一、一般公共服务支出", "31"]
+
+
+@pytest.mark.parametrize("table_id", ["01", "04"])
+def test_a_fixed_tables_labels_are_not_broken_where_the_page_has_room(ctx, table_id):
+    """「二、政府性基金预算财政拨款收」 over 「入」 reads badly: the 项目 columns take the width
+    of their longest label, the figures keep what the widest figure needs."""
+    grid = _grid(table_flowables(ctx, table_id))
+    labels = [row[c] for row in grid._cellvalues[grid.repeatRows:] for c in (0, 3)]
+    assert [cell.text for cell in labels if not isinstance(cell, str)] == []
+    assert min(grid._argW) >= 8 * mm   # 行次 and figures keep their room
 
 
 def test_04_header_paths_merge_under_one_head(ctx):

@@ -22,7 +22,7 @@ from ..forms import CodeTable, FixedTable
 from ..headers import AMOUNT, CODE, TableHeader, is_labelled, table_header
 from ..layout import TableLayout, printed_layout, side_block_rows
 from ..money import format_amount
-from .context import Anchor, Context, fit_one_line
+from .context import Anchor, Context, fit_one_line, typographic
 from .styles import LANDSCAPE_WIDTH, PORTRAIT_WIDTH, TABLE_LEADING, TABLE_SIZE
 
 UNIT_LINE = "单位：万元"
@@ -93,14 +93,18 @@ def _fixed_grid(ctx: Context, spec: FixedTable, lay: TableLayout, shown, width: 
     labelled = [is_labelled(sec) for sec in sections]
     header = table_header(spec)
     ncols = len(header.columns)
-    # Widths: figures as wide as the widest printed (no narrower than its header needs), 行次
-    # fixed, labels share what is left.
+    # Widths: 项目 as wide as its longest label where the page allows (a label broken before
+    # its last character reads badly), figures no narrower than the widest printed, 行次 fixed;
+    # what is left goes to the figures up to 30 mm, then to the labels.
     nvals = len(spec.columns)
     nlabels = sum(labelled)
     numbered = spec.row_numbers          # a 行次 column beside each 项目
     row_no = 8 * mm if numbered else 0
     if nlabels:
-        value_w = min(30 * mm, max(_figure_width(ctx, shown), (width - nlabels * (row_no + 48 * mm)) / nvals))
+        longest = max((stringWidth(typographic(row.label), s.cell.fontName, s.cell.fontSize)
+                       for sec, lab in zip(sections, labelled) if lab for row in sec.rows if row.label), default=0)
+        label_need = longest + 2 * PAD_X + 1
+        value_w = min(30 * mm, max(_figure_width(ctx, shown), (width - nlabels * (row_no + label_need)) / nvals))
         label_w = (width - nlabels * row_no - nvals * value_w) / nlabels
     else:
         value_w, label_w = width / nvals, 0
