@@ -317,6 +317,15 @@ def test_spent_is_no_wider_than_the_rate(book, sample):
         assert ws.cell(9, spent).value != "三级指标", p.name
 
 
+def test_a_forms_labels_wrap_in_a_narrow_column(book, sample):
+    """「偏差大或目标未完成原因分析」 wraps over lines, as printed, rather than widening the
+    label column to the width of a third of the page."""
+    for ws in [book[p.name] for p in sample.projects]:
+        assert ws.column_dimensions["A"].width <= 16, ws.title
+        deviation = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "偏差大或目标未完成原因分析")
+        assert ws.cell(deviation, 1).alignment.wrap_text, ws.title
+
+
 # -- the 绩效自评表 -------------------------------------------------------------------------
 
 def test_project_sheet_as_published(book, sample):

@@ -9,11 +9,12 @@ from __future__ import annotations
 from ..forms import selfeval as form
 from ..report import PROJECT_ATTRIBUTES, PROJECT_CATEGORIES, PROJECT_KINDS, Indicator, Overall, Project, Report
 from .choices import CHECKED, UNCHECKED
-from .sheet_writer import CELL, CELL_BOLD, HEAD, LINE, TITLE, SheetWriter, Style
+from .sheet_writer import CELL, HEAD, LINE, TITLE, SheetWriter, Style
 
 WIDTH = 6        # columns of both forms, before 分值/得分
 INDICATOR_ROW_PROJECT, INDICATOR_ROW_OVERALL = 9, 6   # the indicator header rows
 YUAN = Style(align="center", wrap=False)   # 「3,352,775.69 元」 between two labels, as the PDF prints it
+LABEL = Style(bold=True, measure=14)   # 「偏差大或目标未完成原因分析」 wraps in a narrow column, as printed
 VALUE = Style(measure=20)    # a target or an actual value: a long one wraps rather than widen 执行数/执行率
 _NAMES = ("level1", "level2", "level3")   # the indicator's names; its other fields are values
 
@@ -24,9 +25,9 @@ def write_project(sw: SheetWriter, report: Report, p: Project, index: int) -> No
     last = max(WIDTH, 1 + len(indicators))
     sw.text(1, 1, form.project_title(report.year, p.name, index), TITLE, to=(1, last))
     _pair(sw, 2, form.PROJECT_NAME, p.name, last)
-    sw.text(3, 1, form.DEPARTMENT, CELL_BOLD)
+    sw.text(3, 1, form.DEPARTMENT, LABEL)
     sw.text(3, 2, p.department, CELL, to=(3, 3))
-    sw.text(3, 4, form.EXECUTOR, CELL_BOLD)
+    sw.text(3, 4, form.EXECUTOR, LABEL)
     sw.text(3, 5, p.executor, CELL, to=(3, last))
     for r, (label, options, chosen) in enumerate((
         (form.CATEGORY, PROJECT_CATEGORIES, p.category),
@@ -37,7 +38,7 @@ def write_project(sw: SheetWriter, report: Report, p: Project, index: int) -> No
     # The figures in the last three columns, as the PDF has them: 执行数 and 执行率 under the
     # 年初目标值 and 实际完成值 (one width), not under the long 三级指标.
     budget = last - 2
-    sw.text(7, 1, form.BUDGET_HEADING, CELL_BOLD, to=(8, 1))
+    sw.text(7, 1, form.BUDGET_HEADING, LABEL, to=(8, 1))
     sw.text(7, 2, "", CELL, to=(7, budget - 1))
     for c, header in enumerate(form.BUDGET_COLUMNS, start=budget):
         sw.text(7, c, header, HEAD)
@@ -61,9 +62,9 @@ def write_overall(sw: SheetWriter, report: Report, o: Overall) -> None:
     sw.text(1, 1, form.OVERALL_TITLE.format(year=report.year, unit=unit), TITLE, to=(1, last))
     sw.text(2, 1, f"{form.FILL_DATE}：{o.fill_date}", LINE)
     _pair(sw, 3, form.UNIT_NAME, o.unit_name, last)
-    sw.text(4, 1, form.BASIC_TOTAL, CELL_BOLD)
+    sw.text(4, 1, form.BASIC_TOTAL, LABEL)
     sw.amount(4, 2, o.basic_total, YUAN, unit="元", to=(4, 3))
-    sw.text(4, 4, form.PROJECT_TOTAL, CELL_BOLD)
+    sw.text(4, 4, form.PROJECT_TOTAL, LABEL)
     sw.amount(4, 5, o.project_total, YUAN, unit="元", to=(4, last))
     _pair(sw, 5, form.GOALS, o.goals, last)
     end = _indicator_block(sw, INDICATOR_ROW_OVERALL, 1, None, indicators, o.indicators)
@@ -81,7 +82,7 @@ def checkbox_line(options: tuple[str, ...], chosen: str) -> str:
 
 
 def _pair(sw: SheetWriter, r: int, label: str, value: str, last: int) -> None:
-    sw.text(r, 1, label, CELL_BOLD)
+    sw.text(r, 1, label, LABEL)
     sw.text(r, 2, value, CELL, to=(r, last))
 
 
@@ -100,5 +101,5 @@ def _indicator_block(sw: SheetWriter, top: int, first_col: int, heading: str | N
         for c, (field, _) in enumerate(columns, start=first_col):
             sw.text(r, c, getattr(ind, field), CELL if field in _NAMES else VALUE)
     if heading:
-        sw.text(top, first_col - 1, heading, CELL_BOLD, to=(top + rows, first_col - 1))
+        sw.text(top, first_col - 1, heading, LABEL, to=(top + rows, first_col - 1))
     return top + rows
