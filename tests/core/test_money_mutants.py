@@ -1,0 +1,51 @@
+"""Edges of core.money that mutation testing found unguarded (benchmarks/mutation_score.py money):
+the largest amount, the words of a refusal, figures for machines, the range of a rate worked out
+from rounded figures, and a percentage read from a number cell."""
+from decimal import Decimal
+
+import pytest
+
+from kuaiji_desk.core.money import (MAX_FEN, AmountError, AmountOutOfRange, check_fen, format_plain, parse_percent,
+                                    percent_bounds)
+
+
+def test_the_largest_amount_is_accepted_and_one_fen_more_refused():
+    assert check_fen(MAX_FEN) == MAX_FEN
+    assert check_fen(-MAX_FEN) == -MAX_FEN
+    with pytest.raises(AmountOutOfRange):
+        check_fen(MAX_FEN + 1)
+
+
+def test_a_refusal_names_the_text_as_typed_or_else_the_figure():
+    with pytest.raises(AmountOutOfRange, match="^「1e20」超出了可以处理的金额范围"):
+        check_fen(10 ** 20, "1e20")
+    with pytest.raises(AmountOutOfRange, match=f"^「{MAX_FEN + 1}」超出了"):
+        check_fen(MAX_FEN + 1)
+
+
+def test_figures_for_machines_have_no_grouping_and_keep_their_unit():
+    assert format_plain(1_286_760_000) == "1286.76"
+    assert format_plain(335_277_569, "元") == "3352775.69"
+
+
+def test_the_range_of_a_rate_from_rounded_figures():
+    assert percent_bounds(50, 1, 100, 1) == (Decimal(49) * 100 / Decimal(101), Decimal(51) * 100 / Decimal(99))
+    assert percent_bounds(1, 0, 1, 0) == (Decimal(100), Decimal(100))   # the smallest base there is
+    assert percent_bounds(1, 1, 1, 1) is None    # the base may be nothing: no range
+    assert percent_bounds(5, 0, 0, 0) is None
+
+
+@pytest.mark.parametrize(("cell", "read"), [
+    (Decimal("0.8645"), Decimal("86.4500")),   # a cell formatted as percent holds the fraction
+    (10, 1000),                                # 1000%: still a fraction, at the edge
+    (Decimal("10.5"), Decimal("10.5")),        # above 10, the figure is the percentage itself
+    (11, 11),
+    (50, 50),
+])
+def test_a_number_cell_is_read_as_a_fraction_up_to_ten(cell, read):
+    assert parse_percent(cell) == read
+
+
+def test_text_that_is_no_percentage_is_named():
+    with pytest.raises(AmountError, match="^「百分之八十」不是百分比$"):
+        parse_percent("  百分之八十 ")
