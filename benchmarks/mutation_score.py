@@ -7,6 +7,7 @@
     python benchmarks/mutation_score.py --survivors shown   # … and each survivor's change
     python benchmarks/mutation_score.py --fresh         # forget mutants/ first (see below)
     python benchmarks/mutation_score.py --survivors-only backup   # rerun last run's survivors
+    python benchmarks/mutation_score.py --sample 300 rules        # an estimate from 300 mutants
 
 mutmut (configured in pyproject.toml, [tool.mutmut]) copies the package to mutants/,
 puts every mutant of the listed modules behind a switch and runs, for each mutant, the
@@ -34,7 +35,10 @@ Finding.key) stay unscored.
 It is slow all the same: a mutant of money or of the cell readers is reached by some
 270 tests (a minute when it survives), and the rules, with their decorated functions,
 have some 2300 mutants.  A full run takes hours on two cores; name the modules you work
-on, and after adding tests rerun only the survivors (--survivors-only).
+on, and after adding tests rerun only the survivors (--survivors-only).  For the rules, whose
+full run takes a working day, --sample N runs N of their mutants drawn at random (the same N
+for the same --seed) and prints the score of those with its 95% interval: an estimate of the
+whole, stated as such.
 
 Per module: mutants in all, killed (a test failed), survived (every test passed),
 timeout, other (no test reaches the function, or a crash), equivalent (survivors
@@ -46,7 +50,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -110,8 +116,30 @@ def last_survivors(names: list[str]) -> list[str]:
             for key, code in exit_codes(path).items() if status_by_exit_code[code] == "survived"]
 
 
-def run_mutmut(names: list[str], max_children: int, survivors_only: bool = False) -> float:
-    patterns = last_survivors(names) if survivors_only else [p for n in names for p in mutant_patterns(n)]
+def sampled(names: list[str], size: int, seed: int) -> list[str]:
+    """``size`` mutants of each module, drawn at random; mutmut made them all in an earlier run
+    (any run: a first one with a pattern that matches nothing only generates them)."""
+    chosen = []
+    for name in names:
+        keys = sorted(k for path in source_files(name) for k in exit_codes(path))
+        if not keys:
+            generate()
+            keys = sorted(k for path in source_files(name) for k in exit_codes(path))
+        chosen += random.Random(f"{seed}:{name}").sample(keys, min(size, len(keys)))
+    return chosen
+
+
+def generate() -> None:
+    """Lets mutmut write every mutant (and measure which tests reach what) without running any."""
+    subprocess.run([*mutmut_command(), "run", "kuaiji_desk.nothing.*"], cwd=ROOT, check=False,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+
+
+def run_mutmut(names: list[str], max_children: int, survivors_only: bool = False,
+               patterns: list[str] | None = None) -> float:
+    if patterns is None:
+        patterns = last_survivors(names) if survivors_only else [p for n in names for p in mutant_patterns(n)]
     if not patterns:
         sys.exit("no survivors to run again")
     MUTANTS.mkdir(exist_ok=True)
@@ -145,6 +173,7 @@ class Score:
     equivalent: int = 0
     survivors: list[str] = field(default_factory=list)
     others: list[str] = field(default_factory=list)
+    sampled: bool = False
 
     @property
     def score(self) -> float | None:
@@ -190,14 +219,18 @@ def load_equivalents() -> dict[str, dict]:
     return out
 
 
-def collect(names: list[str], equivalents: dict[str, dict], warnings: list[str]) -> list[Score]:
+def collect(names: list[str], equivalents: dict[str, dict], warnings: list[str],
+            only: set[str] | None = None) -> list[Score]:
+    """The scores of these modules; with ``only``, of those mutants alone (a sample)."""
     from mutmut.stats import status_by_exit_code
 
     scores = []
     for name in names:
-        s = Score(name)
+        s = Score(name, sampled=only is not None)
         for path in source_files(name):
             for key, code in exit_codes(path).items():
+                if only is not None and key not in only:
+                    continue
                 status = status_by_exit_code[code]
                 s.total += 1
                 entry = equivalents.get(key)
@@ -238,6 +271,14 @@ def pct(x: float | None) -> str:
     return "—" if x is None else f"{100 * x:.1f}%"
 
 
+def wilson(killed: int, counted: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95% interval of the share killed among all the module's mutants, from a sample."""
+    p = killed / counted
+    centre = (p + z * z / (2 * counted)) / (1 + z * z / counted)
+    half = z * math.sqrt(p * (1 - p) / counted + z * z / (4 * counted * counted)) / (1 + z * z / counted)
+    return centre - half, centre + half
+
+
 def report(scores: list[Score], show_survivors: bool) -> None:
     head = f"{'module':<11}{'total':>7}{'killed':>8}{'survived':>10}{'timeout':>9}{'other':>7}{'equivalent':>12}{'score':>8}"
     print(head)
@@ -250,6 +291,11 @@ def report(scores: list[Score], show_survivors: bool) -> None:
     print("-" * len(head))
     print(f"{'all':<11}{total.total:>7}{total.killed:>8}{total.survived:>10}{total.timeout:>9}{total.other:>7}"
           f"{total.equivalent:>12}{pct(total.score):>8}")
+    for s in scores:
+        if s.sampled and s.score is not None:
+            low, high = wilson(s.killed, s.total - s.equivalent)
+            print(f"{s.name}: a random sample of {s.total} mutants; the module's score lies between "
+                  f"{pct(low)} and {pct(high)} (95%)")
     for s in scores:
         if s.others:
             print(f"\n{s.name}: neither killed nor survived")
@@ -273,6 +319,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--survivors-only", action="store_true",
                         help="run again only the mutants that survived the last run (after adding tests)")
     parser.add_argument("--max-children", type=int, default=MAX_CHILDREN, help="parallel mutant runs (default 2)")
+    parser.add_argument("--sample", type=int, metavar="N",
+                        help="run N mutants of each module drawn at random, and estimate its score from them")
+    parser.add_argument("--seed", type=int, default=2026, help="which random sample (default 2026)")
     args = parser.parse_args(argv)
     unknown = [m for m in args.modules if m not in MODULES]
     if unknown:
@@ -281,9 +330,13 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.fresh and not args.no_run and MUTANTS.exists():
         shutil.rmtree(MUTANTS)
-    elapsed = None if args.no_run else run_mutmut(names, args.max_children, args.survivors_only)
+    chosen = sampled(names, args.sample, args.seed) if args.sample else None
+    to_run = chosen
+    if chosen and args.survivors_only:
+        to_run = [k for k in last_survivors(names) if k in set(chosen)] or sys.exit("no survivors to run again")
+    elapsed = None if args.no_run else run_mutmut(names, args.max_children, args.survivors_only, to_run)
     warnings: list[str] = []
-    scores = collect(names, load_equivalents(), warnings)
+    scores = collect(names, load_equivalents(), warnings, set(chosen) if chosen else None)
     report(scores, args.survivors)
     if elapsed is not None:
         print(f"run time: {elapsed / 60:.1f} min")
