@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from kuaiji_desk.core.money import (MAX_FEN, AmountError, AmountOutOfRange, check_fen, format_plain, parse_percent,
-                                    percent_bounds)
+from kuaiji_desk.core.money import (MAX_FEN, AmountError, AmountOutOfRange, check_fen, format_plain, parse_amount,
+                                    parse_percent, percent_bounds)
 
 
 def test_the_largest_amount_is_accepted_and_one_fen_more_refused():
@@ -49,3 +49,15 @@ def test_a_number_cell_is_read_as_a_fraction_up_to_ten(cell, read):
 def test_text_that_is_no_percentage_is_named():
     with pytest.raises(AmountError, match="^「百分之八十」不是百分比$"):
         parse_percent("  百分之八十 ")
+
+
+@pytest.mark.parametrize("text", ["12\u00a03.4", "1\u00a02\u00a03"])
+def test_a_no_break_space_must_group_thousands_like_a_space(text):
+    """Excel and WPS write 「1 286.76」 with a no-break space; one that does not stand between
+    groups of three is no grouping, and 12 3.4 must not be read as 123.4."""
+    with pytest.raises(AmountError):
+        parse_amount(text)
+
+
+def test_a_no_break_space_that_groups_thousands_is_read():
+    assert parse_amount("1\u00a0286.76") == 1_286_760_000
