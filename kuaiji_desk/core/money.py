@@ -128,8 +128,7 @@ def parse_amount(value, unit: str = "万元") -> int | None:
     if number is None:
         return None
     if not _within(number, unit):
-        raise out_of_range(str(value).strip() if isinstance(value, str) else repr(value) if isinstance(value, float)
-                           else f"{value}")
+        raise out_of_range(str(value).strip())   # a float's str is its repr: 1e+20, never rounded
     return decimal_to_fen(number, unit)
 
 

@@ -1,12 +1,13 @@
 """Edges of core.money that mutation testing found unguarded (benchmarks/mutation_score.py money):
 the largest amount, the words of a refusal, figures for machines, the range of a rate worked out
 from rounded figures, and a percentage read from a number cell."""
+import re
 from decimal import Decimal
 
 import pytest
 
-from kuaiji_desk.core.money import (MAX_FEN, AmountError, AmountOutOfRange, check_fen, format_plain, parse_amount,
-                                    parse_percent, percent_bounds)
+from kuaiji_desk.core.money import (MAX_FEN, AmountError, AmountOutOfRange, check_fen, decimal_to_fen, format_plain,
+                                    is_shown_precision, parse_amount, parse_percent, percent_bounds)
 
 
 def test_the_largest_amount_is_accepted_and_one_fen_more_refused():
@@ -61,3 +62,32 @@ def test_a_no_break_space_must_group_thousands_like_a_space(text):
 
 def test_a_no_break_space_that_groups_thousands_is_read():
     assert parse_amount("1\u00a0286.76") == 1_286_760_000
+
+
+@pytest.mark.parametrize("cell", [float("nan"), float("inf"), float("-inf")])
+def test_a_cell_holding_no_number_is_refused(cell):
+    with pytest.raises(AmountError, match="^单元格的数值无效$"):
+        parse_amount(cell)
+
+
+@pytest.mark.parametrize(("value", "named"), [
+    (" 1e20 ", "1e20"),                          # text as typed, without its spaces
+    (1e20, "1e+20"),                             # a float cell, not rounded
+    (10 ** 20, "100000000000000000000"),
+    (Decimal("-2E+19"), "-2E+19"),
+])
+def test_an_amount_out_of_range_is_named_as_given(value, named):
+    with pytest.raises(AmountOutOfRange, match=f"^「{re.escape(named)}」超出了"):
+        parse_amount(value)
+
+
+def test_decimal_to_fen_rounds_half_up_in_wan_by_default_and_names_what_it_refuses():
+    assert decimal_to_fen(Decimal("1.234565")) == 1_234_565
+    assert decimal_to_fen(Decimal("0.0000005")) == 1
+    with pytest.raises(AmountOutOfRange, match="^「1E[+]20」超出了"):
+        decimal_to_fen(Decimal("1E+20"))
+
+
+@pytest.mark.parametrize("blank", [None, "", "-", "无"])
+def test_a_blank_is_not_a_figure_shown_rounded(blank):
+    assert is_shown_precision(blank, "万元") is False
