@@ -1,0 +1,114 @@
+"""What the rules say, word for word and field by field, where mutation testing found that no
+test looked (benchmarks/mutation_score.py --sample 250 rules): the words of a sum check, the
+tail of a rounding difference, 执行率 at the edge of rounding, the 三公 vehicles without their
+uses, a change from nothing."""
+import copy
+from decimal import Decimal
+
+import pytest
+
+from kuaiji_desk.core import rules
+from kuaiji_desk.core.forms.fields import VEHICLE_USES, VEHICLES_HELD
+from kuaiji_desk.core.report import Overall, Project, new_report
+from kuaiji_desk.core.rules.arith import _numbers
+from kuaiji_desk.core.rules.context import ERROR, NOTICE, WARNING, gap_words
+from kuaiji_desk.core.rules.selfeval import _rate_verdict
+from kuaiji_desk.core.sample import load_sample
+
+W = 1_000_000   # 分 per 万元
+
+
+@pytest.fixture(scope="module")
+def sample_once():
+    return load_sample()
+
+
+@pytest.fixture
+def sample(sample_once):
+    return copy.deepcopy(sample_once)
+
+
+def found(report, rule):
+    return [f for f in rules.check(report) if f.rule == rule]
+
+
+@pytest.mark.parametrize(("ids", "said"), [
+    (["31", "32", "33"], "第31至33"),
+    (["1", "2", "4"], "第1、2、4"),
+    (["5", "6"], "第5、6"),
+])
+def test_rows_named_as_a_run_or_one_by_one(ids, said):
+    assert _numbers(ids) == said
+
+
+def test_the_gap_of_an_error_has_no_rounding_tail():
+    assert gap_words(3 * W, W, ERROR) == "相差 2.00 万元"
+    assert gap_words(10_005_000, 10_000_000, NOTICE) == "相差 0.005 万元，仅为金额换算为万元时的尾数差异"
+
+
+def test_a_code_rows_wrong_total_names_its_parts(sample):
+    sample.set("02", "201", "1", 600 * W)
+    by_row = {f.row: f.message for f in found(sample, "A07") if (f.table, f.column) == ("02", "1")}
+    assert "「合计」行第1栏（本年收入合计）应等于各类之和：" in by_row["合计"]
+    assert "第1栏（本年收入合计）应等于其下各科目之和：表中为 600.00 万元" in by_row["201"]
+
+
+def test_totals_that_disagree_are_named_cell_by_cell():
+    report = new_report("某单位", 2024)
+    report.set("01", "30", "1", 5 * W)
+    report.set("01", "60", "2", 3 * W)
+    messages = [f.message for f in found(report, "A05")]
+    assert any(m.startswith("收入总计应等于支出总计：") and "为 5.00 万元" in m and "为 3.00 万元" in m
+               and m.endswith("相差 2.00 万元。") for m in messages), messages
+    first = next(m for m in messages if m.startswith("收入总计"))
+    assert "总计" in first.split("为 5.00")[0].removeprefix("收入总计应等于支出总计：")
+
+
+def test_a_rate_at_the_very_edge_of_rounding_is_a_notice():
+    # 0.995 / 1.005 万元 as shown: the true figures may give anything up to exactly 100%.
+    rate, stated, severity = _rate_verdict(995_000, 1_005_000, True, "100%")
+    assert (rate, stated, severity) == (Decimal("99.00"), Decimal("100"), NOTICE)
+    assert _rate_verdict(995_000, 1_005_000, True, "100.01%")[2] == WARNING
+
+
+def test_a_stated_rate_without_a_budget_is_pointed_at_in_its_project(sample):
+    sample.projects[1].budget = None
+    sample.projects[1].stated_rate = "90%"
+    [finding] = [f for f in found(sample, "F01") if "预算数为0或未填" in f.message]
+    assert (finding.row, finding.column, finding.expected, finding.actual) == ("2", "执行率", None, "90%")
+    assert finding.message.startswith(f"项目自评2「{sample.projects[1].name}」预算数为0或未填")
+
+
+def test_vehicles_held_without_their_uses_ask_for_them(sample):
+    sample.numbers["九.车辆保有量"] = 3
+    for use in VEHICLE_USES:
+        sample.numbers.pop(VEHICLES_HELD + use, None)
+    [finding] = [f for f in found(sample, "D05") if f.expected == "3辆"]
+    assert (finding.column, finding.actual) == (VEHICLES_HELD + VEHICLE_USES[0], "0辆")
+
+
+def test_a_change_from_nothing_has_no_rate(sample):
+    sample.last_year["收支总计"] = 0
+    sample.texts.pop("一.原因", None)
+    [finding] = [f for f in found(sample, "C04") if f.column == "一.原因"]
+    assert finding.expected == 0 and finding.actual == sample.cells[("01", "30", "1")]
+    assert "万元（须说明原因的比例为" in finding.message and "增长" not in finding.message
+
+
+def test_an_overall_without_its_score_is_missing_in_section_thirteen():
+    report = new_report("某单位", 2024)
+    report.overall = Overall()
+    [finding] = [f for f in found(report, "E03") if f.column == "十三.整体得分"]
+    assert (finding.severity, finding.row) == (ERROR, "十三")
+    assert finding.message.endswith("还没有填写，十三（四）将没有整体自评的结果。")
+
+
+def test_procurement_missing_says_what_to_fill():
+    [finding] = [f for f in found(new_report("某单位", 2024), "E04") if f.row == "十一"]
+    assert finding.message.endswith("还没有填写（货物、工程、服务，没有的填0），十一将只有标题。")
+
+
+def test_project_findings_count_projects_from_one(sample):
+    sample.projects = [Project(name="甲项目", budget=10 * W, spent=5 * W, stated_rate="60%")]
+    [finding] = found(sample, "F01")
+    assert finding.message.startswith("项目自评1「甲项目」")
