@@ -6,16 +6,17 @@
     python benchmarks/mutation_score.py --no-run        # the table of the last run's results
     python benchmarks/mutation_score.py --survivors shown   # … and each survivor's change
     python benchmarks/mutation_score.py --fresh         # forget mutants/ first (see below)
-    python benchmarks/mutation_score.py --survivors-only backup   # rerun last run's survivors
+    python benchmarks/mutation_score.py --survivors-only backup   # rerun survivors, finish a stopped run
     python benchmarks/mutation_score.py --sample 300 rules        # an estimate from 300 mutants
 
 mutmut (configured in pyproject.toml, [tool.mutmut]) copies the package to mutants/,
 puts every mutant of the listed modules behind a switch and runs, for each mutant, the
 Qt-free tests that reach the mutated function (tests/core, tests/store, tests/cli), at
 most two at a time.  The modules named here are re-tested in full, so the score reflects
-the tests as they are now; --survivors-only reruns just the last survivors, which is
-enough after adding tests to code that has not changed (a changed function renumbers
-its mutants: run its module in full).  Everything it writes stays in mutants/ (ignored
+the tests as they are now; --survivors-only reruns just the last survivors and the
+mutants not yet run, which is enough after adding tests to code that has not changed, and
+finishes a run that was stopped (a changed function renumbers its mutants: its new ones
+are run, but run the module in full before quoting its score).  Everything it writes stays in mutants/ (ignored
 by git).  mutmut remembers there which tests reach which function and only adds the
 tests that are new by name: after changing what existing tests call, use --fresh.
 
@@ -109,11 +110,13 @@ def mutmut_command() -> list[str]:
 
 
 def last_survivors(names: list[str]) -> list[str]:
-    """The mutants of these modules that survived the last run."""
+    """The mutants of these modules that survived the last run, and those it never reached
+    (a run stopped half-way, or a function changed since): what a rerun must still decide."""
     from mutmut.stats import status_by_exit_code
 
     return [key for name in names for path in source_files(name)
-            for key, code in exit_codes(path).items() if status_by_exit_code[code] == "survived"]
+            for key, code in exit_codes(path).items()
+            if status_by_exit_code[code] in ("survived", "not checked")]
 
 
 def sampled(names: list[str], size: int, seed: int) -> list[str]:
