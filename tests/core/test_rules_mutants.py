@@ -1,7 +1,8 @@
 """What the rules say, word for word and field by field, where mutation testing found that no
 test looked (benchmarks/mutation_score.py --sample 250 rules): the words of a sum check, the
 tail of a rounding difference, 执行率 at the edge of rounding, the 三公 vehicles without their
-uses, a change from nothing."""
+uses, a change from nothing, and the 自评表 findings' every field: which project, which
+indicator, what was expected."""
 import copy
 from decimal import Decimal
 
@@ -9,9 +10,10 @@ import pytest
 
 from kuaiji_desk.core import rules
 from kuaiji_desk.core.forms.fields import VEHICLE_USES, VEHICLES_HELD
-from kuaiji_desk.core.report import Overall, Project, new_report
+from kuaiji_desk.core.report import Indicator, Overall, Project, new_report
 from kuaiji_desk.core.rules.arith import _numbers
 from kuaiji_desk.core.rules.context import ERROR, NOTICE, WARNING, gap_words
+from kuaiji_desk.core.rules.findings import OVERALL_TABLE, PROJECT_TABLE, Finding
 from kuaiji_desk.core.rules.selfeval import _rate_verdict
 from kuaiji_desk.core.sample import load_sample
 
@@ -112,3 +114,67 @@ def test_project_findings_count_projects_from_one(sample):
     sample.projects = [Project(name="甲项目", budget=10 * W, spent=5 * W, stated_rate="60%")]
     [finding] = found(sample, "F01")
     assert finding.message.startswith("项目自评1「甲项目」")
+
+
+OUTPUT = Indicator(level1="产出指标", level2="数量指标", level3="培训人次", target="≥100人次", actual="120人次")
+EFFECT = Indicator(level1="效益指标", level2="社会效益指标", level3="群众知晓率", target="≥90%", actual="95%")
+
+
+def project_findings(project, rule):
+    report = new_report("某单位", 2024)
+    report.projects = [Project(name="乙项目"), project]
+    return [f for f in found(report, rule) if f.row == "2"]
+
+
+def test_a_rate_within_rounding_is_a_notice_that_says_why():
+    project = Project(name="甲项目", budget=1_005_000, spent=995_000, amounts_rounded=True,
+                      stated_rate="100%", indicators=[OUTPUT, EFFECT])
+    [finding] = project_findings(project, "F01")
+    assert finding == Finding(
+        "F01", NOTICE, PROJECT_TABLE, "2", "执行率", Decimal("99.00"), Decimal("100"),
+        "项目自评2「甲项目」执行率应为执行数÷预算数＝0.995÷1.005＝99.00%，表中为 100%"
+        "，差异在金额四舍五入到0.01万元的范围内。本软件按计算值 99.00% 输出。")
+    project.amounts_rounded = False
+    [finding] = project_findings(project, "F01")
+    assert finding.severity == WARNING
+    assert finding.message.endswith("表中为 100%。本软件按计算值 99.00% 输出。")
+
+
+def test_missing_kinds_of_indicator_are_named_with_their_project():
+    [no_output, no_effect] = project_findings(Project(name="甲项目"), "F03")
+    assert no_output == Finding("F03", WARNING, PROJECT_TABLE, "2", "一级指标", "产出指标", None,
+                                "项目自评2「甲项目」没有产出指标，绩效目标应至少包括一项产出指标。")
+    assert (no_effect.column, no_effect.expected) == ("一级指标", "效益指标")
+
+
+def test_an_indicator_short_of_a_part_or_a_unit_is_pointed_at_by_its_number():
+    unitless = Indicator(level1="产出指标", level3="培训班次", target="12", actual="12")
+    unfinished = Indicator(level1="效益指标", level3="满意度", target="≥90%", actual="")
+    findings = project_findings(Project(name="甲项目", indicators=[OUTPUT, unitless, unfinished]), "F03")
+    assert findings == [
+        Finding("F03", WARNING, PROJECT_TABLE, "2", "指标2", None, "12",
+                "项目自评2「甲项目」第2个指标「培训班次」的年初目标值「12」没有计量单位。"),
+        Finding("F03", WARNING, PROJECT_TABLE, "2", "指标3", None, None,
+                "项目自评2「甲项目」第3个指标「满意度」缺少实际完成值。"),
+    ]
+
+
+def test_an_overall_target_missed_without_reasons_asks_for_them():
+    report = new_report("某单位", 2024)
+    missed = Indicator(level1="产出", level3="办结率", target="≥95%", actual="90%")
+    report.overall = Overall(indicators=[OUTPUT, missed])
+    assert found(report, "F04") == [Finding(
+        "F04", WARNING, OVERALL_TABLE, "", "偏差原因", None, None,
+        "整体绩效自评表中「办结率」未达到年初目标值，请填写偏差大或目标未完成原因分析。")]
+
+
+def test_scores_that_do_not_add_up_or_exceed_their_weight_are_named():
+    first = Indicator(level1="产出指标", level3="培训人次", weight="50", score="55")
+    second = Indicator(level1="效益指标", level3="知晓率", weight="30", score="30")
+    findings = project_findings(Project(name="甲项目", indicators=[first, second]), "F02")
+    assert findings == [
+        Finding("F02", WARNING, PROJECT_TABLE, "2", "分值", "90", "80",
+                "项目自评2「甲项目」各指标分值合计为 80，应为 90（另有预算执行率10分）。"),
+        Finding("F02", WARNING, PROJECT_TABLE, "2", "指标1", "50", "55",
+                "项目自评2「甲项目」第1个指标「培训人次」得分 55 大于分值 50。"),
+    ]
