@@ -34,9 +34,6 @@ class Context:
         return self.layout(table).row_of_code(code)
 
     # -- words -----------------------------------------------------------------
-    def column_name(self, table: str, col: str) -> str:
-        return naming.column_name(self.report, table, col)
-
     def cell_name(self, table: str, row: str | None, col: str, code: str | None = None) -> str:
         return naming.cell_name(self.report, self.layout(table), row, col, code)
 
