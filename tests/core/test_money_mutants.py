@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from kuaiji_desk.core.money import (MAX_FEN, AmountError, AmountOutOfRange, check_fen, decimal_to_fen, format_plain,
-                                    is_shown_precision, parse_amount, parse_percent, percent_bounds)
+                                    is_shown_precision, parse_amount, parse_percent, percent_bounds, to_decimal)
 
 
 def test_the_largest_amount_is_accepted_and_one_fen_more_refused():
@@ -91,3 +91,14 @@ def test_decimal_to_fen_rounds_half_up_in_wan_by_default_and_names_what_it_refus
 @pytest.mark.parametrize("blank", [None, "", "-", "无"])
 def test_a_blank_is_not_a_figure_shown_rounded(blank):
     assert is_shown_precision(blank, "万元") is False
+
+
+@pytest.mark.parametrize("text", ["(12", "12)", " 十二万 "])
+def test_text_that_is_no_amount_is_refused_by_name(text):
+    # Only a whole (12) is negative: a lone parenthesis must not turn "(12" into -1.
+    with pytest.raises(AmountError, match=f"^「{re.escape(text.strip())}」不是金额$"):
+        to_decimal(text)
+
+
+def test_an_amount_in_parentheses_is_negative():
+    assert to_decimal("(1,286.76)") == Decimal("-1286.76")
