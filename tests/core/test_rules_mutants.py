@@ -2,16 +2,19 @@
 test looked (benchmarks/mutation_score.py --sample 250 rules): the words of a sum check, the
 tail of a rounding difference, 执行率 at the edge of rounding, the 三公 vehicles without their
 uses, a change from nothing, and the 自评表 findings' every field: which project, which
-indicator, what was expected."""
+indicator, what was expected; the no-finding sides of B14, B15 and B17 (rounding explains a
+gap, a part within its whole); per-code comparisons' column and a class 01 has no row for."""
 import copy
 from decimal import Decimal
 
 import pytest
 
-from kuaiji_desk.core import rules
+from kuaiji_desk.core import catalog, naming, rules
 from kuaiji_desk.core.forms.fields import VEHICLE_USES, VEHICLES_HELD
-from kuaiji_desk.core.report import Indicator, Overall, Project, new_report
+from kuaiji_desk.core.layout import layout
+from kuaiji_desk.core.report import Composition, Indicator, Overall, Project, new_report
 from kuaiji_desk.core.rules.arith import _numbers
+from kuaiji_desk.core.rules.codes import MALFORMED, code_status
 from kuaiji_desk.core.rules.context import ERROR, NOTICE, WARNING, gap_words
 from kuaiji_desk.core.rules.findings import OVERALL_TABLE, PROJECT_TABLE, Finding
 from kuaiji_desk.core.rules.selfeval import _rate_verdict
@@ -178,3 +181,99 @@ def test_scores_that_do_not_add_up_or_exceed_their_weight_are_named():
         Finding("F02", WARNING, PROJECT_TABLE, "2", "指标1", "50", "55",
                 "项目自评2「甲项目」第1个指标「培训人次」得分 55 大于分值 50。"),
     ]
+
+
+def test_an_economic_code_has_no_third_level():
+    assert code_status(catalog.ECONOMIC, 2024, "3010101", "") == (MALFORMED, "")
+    assert code_status(catalog.FUNCTIONAL, 2024, "2010101", "行政运行") is None
+
+
+def test_a_negative_figure_is_named_with_its_amount():
+    report = new_report("某单位", 2024)
+    report.set("01", "1", "1", -12_340_000)
+    [finding] = found(report, "A18")
+    assert finding == Finding("A18", WARNING, "01", "1", "1", None, -12_340_000,
+                              f"{naming.cell_name(report, layout(report, '01'), '1', '1')}为负数 -12.34 万元，请核实。")
+
+
+def test_running_costs_as_projects_are_found_below_a_class_row_and_named_with_their_amount():
+    report = new_report("某单位", 2024)
+    report.add_code("05", "201")           # a 类 row first: it is passed over, not the end of the search
+    report.add_code("05", "2010101")
+    report.set("05", "2010101", "3", 2 * W)
+    [finding] = found(report, "A19")
+    assert (finding.row, finding.expected, finding.actual) == ("2010101", 0, 2 * W)
+    assert "为 2.00 万元：「行政运行」一般只列基本支出" in finding.message
+
+
+def test_running_costs_within_the_public_funds_are_no_finding():
+    report = new_report("某单位", 2024)
+    report.set("06", "公用经费合计", "1", 5 * W)
+    report.numbers["十.机关运行经费"] = 4 * W
+    assert found(report, "B15") == []
+    report.numbers["十.机关运行经费"] = 6 * W
+    assert [f.expected for f in found(report, "B15")] == [5 * W]
+
+
+def test_each_opening_balance_of_table_04_is_compared_with_last_years_end():
+    report = new_report("某单位", 2024)
+    report.last_year.update({"年末.一般公共预算": 0, "年末.政府性基金": 3 * W, "年末.国有资本经营": 0})
+    [finding] = found(report, "C02")
+    assert (finding.table, finding.row, finding.column) == ("04", "30", "1")
+    assert finding.message.startswith("公开04表年初政府性基金预算财政拨款结转和结余为 0.00 万元，上年年末数为 3.00 万元")
+
+
+def test_procurement_parts_larger_than_their_whole_are_named():
+    report = new_report("某单位", 2024)
+    report.numbers.update({"十一.货物": 10 * W, "十一.中小企业": 8 * W, "十一.小微企业": 9 * W,
+                           "十一.货物中小企业": 11 * W})
+    findings = {f.column: f for f in found(report, "D07")}
+    assert findings["十一.小微企业"].message == "授予小微企业合同金额 9.00 万元大于授予中小企业合同金额 8.00 万元。"
+    assert findings["十一.货物中小企业"].message == "货物采购授予中小企业合同金额 11.00 万元大于政府采购货物支出 10.00 万元。"
+
+
+def published_against(printed, rounded):
+    report = new_report("某部门", 2024)
+    report.set("01", "1", "1", 10 * W)
+    key = ("01", "1", "1")
+    report.composition = Composition(units=("甲",), published={key: printed},
+                                     published_rounded=frozenset({key} if rounded else ()))
+    return found(report, "B17.3")
+
+
+def test_a_published_figure_off_the_sum_is_named_cell_by_cell_and_rounding_is_a_notice():
+    [finding] = published_against(10 * W + 4_000, rounded=False)
+    assert (finding.severity, finding.table, finding.row, finding.column) == (ERROR, "01", "1", "1")
+    assert (finding.expected, finding.actual) == (10 * W, 10 * W + 4_000)
+    # 10.005 shows as 10.01: a gap the printed figure's rounding explains
+    assert [f.severity for f in published_against(10 * W + 5_000, rounded=True)] == [NOTICE]
+
+
+def test_the_overalls_totals_differing_from_table_05_are_errors_unless_rounding_explains_them():
+    report = new_report("某单位", 2024)
+    report.set("05", "合计", "2", 10 * W)
+    report.overall = Overall(basic_total=10 * W + 4_000)
+    [finding] = found(report, "B14")
+    assert finding == Finding("B14", ERROR, OVERALL_TABLE, "", "基本支出总额", 10 * W, 10 * W + 4_000,
+                              "整体绩效自评表的基本支出总额为 10.004 万元，公开05表基本支出合计为 10.00 万元，相差 0.004 万元。")
+    report.overall = Overall(basic_total=10 * W + 5_000, amounts_rounded=True)
+    assert [f.severity for f in found(report, "B14")] == [NOTICE]
+
+
+def test_a_per_code_comparison_names_the_column_of_each_side():
+    report = new_report("某单位", 2024)
+    for table in ("03", "05"):
+        report.add_code(table, "2010350")
+    report.set("05", "2010350", "2", 3 * W)
+    [finding] = [f for f in found(report, "B09") if (f.row, f.column) == ("2010350", "2")]
+    assert finding.message == ("一般公共预算财政拨款支出不应大于全部资金的支出：公开05表2010350「事业运行」第2栏（基本支出）"
+                               "为 3.00 万元，公开03表2010350「事业运行」第2栏（基本支出）为 0.00 万元，相差 3.00 万元。")
+
+
+def test_a_class_that_table_01_has_no_row_for_is_pointed_at_by_its_code():
+    report = new_report("某单位", 2024)
+    report.add_code("03", "2300201")        # 转移性支出: not among 01's rows
+    report.set("03", "2300201", "2", 3 * W)
+    [finding] = [f for f in found(report, "B03") if f.row != "57"]
+    assert (finding.table, finding.row, finding.column) == ("01", "230", "2")
+    assert "公开01表230（本表无此科目）第2栏（金额）为 0.00 万元" in finding.message
