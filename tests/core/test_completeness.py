@@ -1,6 +1,5 @@
 """What the document needs and the report does not say yet (E01–E07, C04, C05, D05): each rule
 on a case that needs it and one that does not."""
-import copy
 from pathlib import Path
 
 import pytest
@@ -9,21 +8,10 @@ from kuaiji_desk.core import rules
 from kuaiji_desk.core.excel.importer import apply_import, read_workbooks
 from kuaiji_desk.core.forms.fields import CHANGE_THRESHOLD
 from kuaiji_desk.core.report import NUMBERS, OVERALL, TEXTS, Indicator, new_report
-from kuaiji_desk.core.sample import load_sample
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 W = 1_000_000
 COMPLETENESS = ("E", "C04", "C05", "D05")
-
-
-@pytest.fixture(scope="module")
-def sample_once():
-    return load_sample()
-
-
-@pytest.fixture
-def sample(sample_once):
-    return copy.deepcopy(sample_once)
 
 
 def completeness(report):

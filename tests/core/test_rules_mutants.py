@@ -4,7 +4,6 @@ tail of a rounding difference, 执行率 at the edge of rounding, the 三公 veh
 uses, a change from nothing, and the 自评表 findings' every field: which project, which
 indicator, what was expected; the no-finding sides of B14, B15 and B17 (rounding explains a
 gap, a part within its whole); per-code comparisons' column and a class 01 has no row for."""
-import copy
 from decimal import Decimal
 
 import pytest
@@ -18,19 +17,8 @@ from kuaiji_desk.core.rules.codes import MALFORMED, code_status
 from kuaiji_desk.core.rules.context import ERROR, NOTICE, WARNING, gap_words
 from kuaiji_desk.core.rules.findings import OVERALL_TABLE, PROJECT_TABLE, Finding
 from kuaiji_desk.core.rules.selfeval import _rate_verdict
-from kuaiji_desk.core.sample import load_sample
 
 W = 1_000_000   # 分 per 万元
-
-
-@pytest.fixture(scope="module")
-def sample_once():
-    return load_sample()
-
-
-@pytest.fixture
-def sample(sample_once):
-    return copy.deepcopy(sample_once)
 
 
 def found(report, rule):

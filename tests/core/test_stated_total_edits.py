@@ -9,24 +9,12 @@ c9 = c10+c11.
 """
 import copy
 
-import pytest
 
 from kuaiji_desk.core import edits
 from kuaiji_desk.core.layout import Values, layout, rows_above, stated_above, stated_totals, totals_above
 from kuaiji_desk.core.report import new_report
-from kuaiji_desk.core.sample import load_sample
 
 W = 1_000_000  # 分 per 万元
-
-
-@pytest.fixture(scope="module")
-def reference():
-    return load_sample()
-
-
-@pytest.fixture
-def sample(reference):
-    return copy.deepcopy(reference)
 
 
 # -- which totals rest on a cell ----------------------------------------------------
