@@ -38,8 +38,10 @@ It is slow all the same: a mutant of money or of the cell readers is reached by 
 have some 2300 mutants.  A full run takes hours on two cores; name the modules you work
 on, and after adding tests rerun only the survivors (--survivors-only).  For the rules, whose
 full run takes a working day, --sample N runs N of their mutants drawn at random (the same N
-for the same --seed) and prints the score of those with its 95% interval: an estimate of the
-whole, stated as such.
+for the same --seed, and the same after the code changes but for the changed functions' own
+mutants) and prints the score of those with its 95% interval: an estimate of the whole,
+stated as such.  --sample N --survivors-only then reruns the sample's survivors and what is
+new in it.
 
 Per module: mutants in all, killed (a test failed), survived (every test passed),
 timeout, other (no test reaches the function, or a crash), equivalent (survivors
@@ -50,10 +52,10 @@ kill: a mutant that only makes a loop endless is a weak result and worth a look.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import os
-import random
 import shutil
 import subprocess
 import sys
@@ -121,14 +123,18 @@ def last_survivors(names: list[str]) -> list[str]:
 
 def sampled(names: list[str], size: int, seed: int) -> list[str]:
     """``size`` mutants of each module, drawn at random; mutmut made them all in an earlier run
-    (any run: a first one with a pattern that matches nothing only generates them)."""
+    (any run: a first one with a pattern that matches nothing only generates them).
+
+    A mutant's place in the draw hangs on its name and the seed alone, so a sample outlives
+    changes to the code: a function added or removed brings in or drops its own mutants
+    only, and the rest of the sample, already run, stands."""
     chosen = []
     for name in names:
-        keys = sorted(k for path in source_files(name) for k in exit_codes(path))
+        keys = [k for path in source_files(name) for k in exit_codes(path)]
         if not keys:
             generate()
-            keys = sorted(k for path in source_files(name) for k in exit_codes(path))
-        chosen += random.Random(f"{seed}:{name}").sample(keys, min(size, len(keys)))
+            keys = [k for path in source_files(name) for k in exit_codes(path)]
+        chosen += sorted(keys, key=lambda k: hashlib.sha256(f"{seed}:{k}".encode()).digest())[:size]
     return chosen
 
 
