@@ -8,6 +8,7 @@ from contextlib import closing
 from datetime import date, timedelta
 from pathlib import Path
 
+import peewee
 import pytest
 from server_db import sqlite_file_only  # noqa: F401 (the backend: SQLite only — backups are a file's)
 
@@ -283,3 +284,18 @@ def test_a_backup_folder_that_cannot_be_made_is_a_chinese_refusal(db_path, monke
     monkeypatch.setattr(Path, "mkdir", no_folder)
     with pytest.raises(StoreError, match="无法写入自动备份"):
         rotate(db_path)
+
+
+def test_a_server_database_is_refused_before_anything_is_touched(tmp_path):
+    # No server needed: the refusal comes before any connection (CI's PostgreSQL run checks
+    # the same against a live one).
+    url = "postgresql://kuaiji@/k?host=/nonexistent"
+    with pytest.raises(StoreError) as refused:
+        backup_to(peewee.PostgresqlDatabase("k"), tmp_path / "copy.db")
+    assert str(refused.value) == backup.SERVER_BACKUP
+    with pytest.raises(StoreError) as refused:
+        restore_from(url, tmp_path / "copy.db")
+    assert str(refused.value) == backup.SERVER_BACKUP
+    assert rotate(url) is None
+    assert list(tmp_path.iterdir()) == []
+

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import io
 import os
+import shutil
 import sqlite3
 from contextlib import closing
 from datetime import datetime
@@ -258,3 +259,29 @@ def test_a_staged_copy_left_by_a_killed_restore_that_cannot_be_removed_stops_the
         restore_from(db_path, saved)
     assert str(info.value) == f"无法用「{saved}」恢复数据：没有写入权限，或文件正被其他程序（如 Excel、WPS）打开。"
     assert dump(db_path) == before
+
+
+def test_a_backup_left_with_its_wal_is_read_without_being_changed(db, db_path, rich_report, tmp_path):
+    # A copy taken while the program was writing (a USB stick pulled, a crash): the last
+    # commits are only in the -wal beside it, and no program has it open.  Opened for writing,
+    # SQLite would fold the -wal into the file on closing and delete it: the source changed.
+    close_db(db)
+    writing = tmp_path / "writing" / "备份.db"
+    writer = open_db(writing)
+    try:
+        writer.pragma("wal_checkpoint(TRUNCATE)")
+        writer.pragma("wal_autocheckpoint", 0)
+        repo.save_report(writer, rich_report)
+        left = tmp_path / "left"
+        left.mkdir()
+        for suffix in ("", "-wal", "-shm"):
+            shutil.copyfile(f"{writing}{suffix}", left / f"备份.db{suffix}")
+    finally:
+        close_db(writer)
+    source = left / "备份.db"
+    as_left = source.read_bytes(), Path(f"{source}-wal").read_bytes()
+    check_restorable(source)
+    assert (source.read_bytes(), Path(f"{source}-wal").read_bytes()) == as_left
+    restore_from(db_path, source)
+    assert (source.read_bytes(), Path(f"{source}-wal").read_bytes()) == as_left
+    assert reports(db_path) == [("某单位", 2024)]
