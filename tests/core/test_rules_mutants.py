@@ -14,7 +14,7 @@ from kuaiji_desk.core.layout import layout
 from kuaiji_desk.core.report import Composition, Indicator, Overall, Project, new_report
 from kuaiji_desk.core.rules.arith import _numbers
 from kuaiji_desk.core.rules.codes import MALFORMED, code_status
-from kuaiji_desk.core.rules.context import ERROR, NOTICE, WARNING, gap_words
+from kuaiji_desk.core.rules.context import ERROR, NOTICE, WARNING, depends, gap_words
 from kuaiji_desk.core.rules.findings import OVERALL_TABLE, PROJECT_TABLE, Finding
 from kuaiji_desk.core.rules.selfeval import _rate_verdict
 
@@ -62,6 +62,8 @@ def test_a_rate_at_the_very_edge_of_rounding_is_a_notice():
     rate, stated, severity = _rate_verdict(995_000, 1_005_000, True, "100%")
     assert (rate, stated, severity) == (Decimal("99.00"), Decimal("100"), NOTICE)
     assert _rate_verdict(995_000, 1_005_000, True, "100.01%")[2] == WARNING
+    # 0.055 / 0.095 万元 as shown: at least 0.05 / 0.10, exactly 50%, the lowest it may be.
+    assert _rate_verdict(55_000, 95_000, True, "50%")[2] == NOTICE
 
 
 def test_a_stated_rate_without_a_budget_is_pointed_at_in_its_project(sample):
@@ -197,8 +199,9 @@ def test_running_costs_as_projects_are_found_below_a_class_row_and_named_with_th
 def test_running_costs_within_the_public_funds_are_no_finding():
     report = new_report("某单位", 2024)
     report.set("06", "公用经费合计", "1", 5 * W)
-    report.numbers["十.机关运行经费"] = 4 * W
-    assert found(report, "B15") == []
+    for within in (4 * W, 5 * W):
+        report.numbers["十.机关运行经费"] = within
+        assert found(report, "B15") == []
     report.numbers["十.机关运行经费"] = 6 * W
     assert [f.expected for f in found(report, "B15")] == [5 * W]
 
@@ -265,3 +268,36 @@ def test_a_class_that_table_01_has_no_row_for_is_pointed_at_by_its_code():
     [finding] = [f for f in found(report, "B03") if f.row != "57"]
     assert (finding.table, finding.row, finding.column) == ("01", "230", "2")
     assert "公开01表230（本表无此科目）第2栏（金额）为 0.00 万元" in finding.message
+
+
+def test_a_checker_runs_a_rule_again_only_when_what_it_reads_changed(monkeypatch):
+    runs = []
+
+    @depends("05")
+    def counted(ctx):
+        runs.append(1)
+        return []
+
+    monkeypatch.setattr(rules, "RULES", (counted,))
+    report, checker = new_report("某单位", 2024), rules.Checker()
+    checker.check(report)
+    checker.check(report)
+    assert len(runs) == 1
+    report.set("01", "1", "1", W)
+    checker.check(report)
+    assert len(runs) == 1
+    report.set("05", "合计", "1", W)
+    checker.check(report)
+    assert len(runs) == 2
+
+
+def test_a_rate_line_among_the_second_level_indicators_takes_the_whole_hundred():
+    rate = Indicator(level1="产出指标", level2="预算执行率", level3="资金支付进度", weight="10", score="10")
+    work = Indicator(level1="产出指标", level3="培训人次", weight="90", score="85")
+    assert project_findings(Project(name="甲项目", indicators=[rate, work]), "F02") == []
+
+
+def test_contracts_to_small_firms_are_measured_against_goods_works_and_services_together():
+    report = new_report("某单位", 2024)
+    report.numbers.update({"十一.货物": 3 * W, "十一.工程": 4 * W, "十一.服务": 3 * W, "十一.中小企业": 9 * W})
+    assert found(report, "D07") == []
