@@ -20,6 +20,8 @@ _OS_REASONS = {
     errno.ENOENT: "所在的文件夹不存在（U 盘或网络盘可能已断开）",
     errno.ENAMETOOLONG: "文件名或路径太长",
     errno.EISDIR: "已有同名的文件夹",
+    errno.EEXIST: "已有同名的文件，无法在此建立文件夹",
+    errno.ENOTDIR: "路径中的一个文件夹其实是文件",
     errno.EIO: "读写磁盘时出错（U 盘或网络盘可能已断开）",
 }
 

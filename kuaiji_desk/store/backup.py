@@ -125,7 +125,8 @@ def restore_from(db_path: Path, source_path: Path) -> Path | None:
 def rotate(db_path: Path, keep: int = KEEP, today: date | None = None) -> Path | None:
     """Today's automatic backup in ``backups/kuaiji-YYYYmmdd.db`` unless it exists; keeps the newest ``keep``.
 
-    Returns the backup written, or None (a server database among them).
+    Returns the backup written, or None (a server database among them).  Raises StoreError,
+    in Chinese, for whatever keeps it from writing: never a bare OSError.
     """
     if is_server(db_path):
         return None
@@ -135,13 +136,13 @@ def rotate(db_path: Path, keep: int = KEEP, today: date | None = None) -> Path |
     folder = backups_dir(db_path)
     target = folder / f"{DAILY_PREFIX}{(today or date.today()):%Y%m%d}.db"
     written = None
-    if not target.exists():
-        try:
+    try:
+        if not target.exists():
             folder.mkdir(parents=True, exist_ok=True)
             with closing(sqlite3.connect(db_path)) as conn:
                 written = write_atomically(target, lambda partial: _copy(conn, partial))
-        except (OSError, sqlite3.Error) as exc:
-            raise StoreError(f"无法写入自动备份「{target}」：{describe(exc)}。") from exc
+    except (OSError, sqlite3.Error) as exc:
+        raise StoreError(f"无法写入自动备份「{target}」：{describe(exc)}。") from exc
     # Names sort by date; only the daily copies are rotated, never the safety copies.
     daily = sorted(p for p in folder.glob(f"{DAILY_PREFIX}*.db") if p.stem[len(DAILY_PREFIX):].isdigit())
     for old in daily[:-keep] if keep > 0 else daily:

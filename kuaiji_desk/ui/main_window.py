@@ -115,8 +115,6 @@ class MainWindow(QMainWindow):
         self.read_only = read_only_reason(self.db)   # why nothing can be changed; empty when it can
         self.settings = Settings(self.db_path)
         self.files = FileDialogs(self.settings)
-        if not self.read_only:
-            self._daily_backup()
         self.session: Session | None = None
         self.view: ReportView | None = None
         self.findings_panel: FindingsPanel | None = None
@@ -164,6 +162,8 @@ class MainWindow(QMainWindow):
             self.open_report(*last)
         else:
             self.show_start()
+        if not self.read_only:   # last: its message goes in the status bar, after opening cleared it
+            self._daily_backup()
 
     # -- menus -------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -758,8 +758,8 @@ class MainWindow(QMainWindow):
         # A failed backup must not keep the accountant from working; the status bar says so.
         try:
             rotate(self.db_path)
-        except (StoreError, OSError) as exc:
-            self.message.show_message(f"自动备份未完成：{describe(exc) if isinstance(exc, OSError) else exc}", 15000)
+        except StoreError as exc:
+            self.message.show_message(f"自动备份未完成：{exc}", 15000)
 
     def replace_database(self, change):
         """Closes the report and the database, lets ``change`` replace the file, reopens it.

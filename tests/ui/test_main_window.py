@@ -697,3 +697,15 @@ def test_the_first_window_fits_a_small_screen():
     assert small.width() <= 1366 - 40 and small.height() <= 728 - 60
     scaled = first_size(QSize(1280, 680))
     assert scaled.width() < 1280 and scaled.height() < 680
+
+
+def test_a_daily_backup_that_cannot_be_written_is_said_and_the_window_opens(open_window, tmp_path):
+    # A file where the backups folder should be (a sync tool's leftover): the start goes on.
+    db_path = tmp_path / "k.db"
+    close_db(open_db(db_path))
+    (tmp_path / "backups").write_text("不是文件夹", encoding="utf-8")
+    window = open_window(db=db_path)
+    said = window.message.message()
+    assert said.startswith(f"自动备份未完成：无法写入自动备份「{tmp_path / 'backups'}"), said
+    assert said.endswith("：已有同名的文件，无法在此建立文件夹。"), said
+    assert window.isVisible() and window.stack.currentWidget() is window.start

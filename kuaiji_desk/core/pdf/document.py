@@ -24,9 +24,8 @@ from .context import Anchor, Context, heading
 from .fonts import PdfFonts, resolve_fonts
 from .pages import Contents, Deferred, numbered_canvas
 from .selfeval import overall_flowables, project_flowables
-from .styles import (LANDSCAPE, LANDSCAPE_MARGINS, PORTRAIT, PORTRAIT_HEIGHT, PORTRAIT_MARGINS, PORTRAIT_WIDTH,
-                     frame_size, make_styles)
-from .styles import LANDSCAPE_WIDTH
+from .styles import (LANDSCAPE, LANDSCAPE_MARGINS, LANDSCAPE_WIDTH, PORTRAIT, PORTRAIT_HEIGHT, PORTRAIT_MARGINS,
+                     PORTRAIT_WIDTH, frame_size, make_styles)
 from .tables import is_empty, table_anchor, table_flowables
 
 COVER, PORTRAIT_ID, LANDSCAPE_ID = "cover", "P", "L"
